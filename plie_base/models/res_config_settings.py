@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    plie_share_structure_caseload = fields.Boolean(
+        related="company_id.plie_share_structure_caseload", readonly=False
+    )
+    plie_retention_years = fields.Integer(
+        related="company_id.plie_retention_years", readonly=False
+    )

@@ -1,0 +1,29 @@
+from odoo import api, fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    plie_structure_id = fields.Many2one(
+        "res.partner",
+        string="Référent structure",
+        domain=[("plie_is_referent_structure", "=", True)],
+        help="Structure employing this référent de parcours.",
+    )
+    plie_shared_structure_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_plie_shared_structure_ids",
+        string="Structures whose caseload is shared",
+        help="Technical: used by the participants' record rules.",
+    )
+
+    @api.depends("plie_structure_id", "company_id.plie_share_structure_caseload")
+    @api.depends_context("company")
+    def _compute_plie_shared_structure_ids(self):
+        for user in self:
+            shared = user.company_id.plie_share_structure_caseload
+            user.plie_shared_structure_ids = user.plie_structure_id if shared else False
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["plie_structure_id"]

@@ -1,0 +1,1 @@
+from . import plie_eligibility_check

@@ -1,0 +1,42 @@
+from odoo import api, fields, models
+
+
+class PlieEligibilityCheck(models.TransientModel):
+    """Shows a participant's eligibility verdict at any date (e.g. the date of
+    the committee), with the criteria met and those awaiting evidence."""
+
+    _name = "plie.eligibility.check"
+    _description = "Eligibility check at a date"
+
+    participant_id = fields.Many2one("plie.participant", required=True)
+    check_date = fields.Date(required=True, default=fields.Date.context_today)
+    verdict = fields.Selection(
+        lambda self: self.env["plie.participant"]._fields["eligibility_verdict"].selection,
+        compute="_compute_result",
+    )
+    eligible_criterion_ids = fields.Many2many(
+        "plie.eligibility.criterion",
+        string="Eligibility criteria met",
+        compute="_compute_result",
+    )
+    priority_criterion_ids = fields.Many2many(
+        "plie.eligibility.criterion",
+        string="Priority publics",
+        compute="_compute_result",
+    )
+    missing_evidence_criterion_ids = fields.Many2many(
+        "plie.eligibility.criterion",
+        string="Criteria awaiting evidence",
+        compute="_compute_result",
+    )
+
+    @api.depends("participant_id", "check_date")
+    def _compute_result(self):
+        for check in self:
+            participant = check.participant_id.with_context(plie_date=check.check_date)
+            check.verdict = participant.eligibility_verdict
+            check.eligible_criterion_ids = participant.eligible_criterion_ids
+            check.priority_criterion_ids = participant.priority_criterion_ids
+            check.missing_evidence_criterion_ids = (
+                participant.missing_evidence_criterion_ids
+            )
