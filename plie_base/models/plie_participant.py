@@ -38,6 +38,11 @@ SPECIAL_CATEGORY_ANSWERS = [
 ]
 SPECIAL_CATEGORY_FIELDS = ("disability", "foreign_background", "minority")
 JOBSEEKER_STATUSES = ("unemployed", "long_term_unemployed")
+# Identity held on the linked contact, exported on a subject access request.
+PERSONAL_PARTNER_FIELDS = [
+    "name", "firstname", "lastname", "email", "phone", "mobile",
+    "street", "street2", "zip", "city", "country_id",
+]
 
 EligibilityResult = namedtuple(
     "EligibilityResult", "verdict eligible_criteria priority_criteria missing_criteria"
@@ -643,10 +648,10 @@ class PlieParticipant(models.Model):
         self.ensure_one()
         keys = set()
         if self.birth_date and self.lastname:
-            names = " ".join(filter(None, [self.lastname, self.firstname]))
-            keys.add(("person", names.strip().casefold(), self.birth_date))
+            names = " ".join(f"{self.lastname} {self.firstname or ''}".split())
+            keys.add(("person", names.casefold(), self.birth_date))
         if self.france_travail_id:
-            keys.add(("france_travail", self.france_travail_id.strip().upper()))
+            keys.add(("france_travail", self.france_travail_id))
         return keys
 
     @api.constrains("special_consent", *SPECIAL_CATEGORY_FIELDS)
@@ -672,7 +677,7 @@ class PlieParticipant(models.Model):
         for vals in vals_list:
             if vals.get("territory_override"):
                 self._check_territory_override_right()
-            self._set_birth_year(vals)
+            self._normalize_values(vals)
         participants = super().create(vals_list)
         participants._sync_partner_company()
         return participants
@@ -680,7 +685,7 @@ class PlieParticipant(models.Model):
     def write(self, vals):
         if "territory_override" in vals:
             self._check_territory_override_right()
-        self._set_birth_year(vals)
+        self._normalize_values(vals)
         res = super().write(vals)
         if "company_id" in vals:
             self._sync_partner_company()
@@ -696,10 +701,13 @@ class PlieParticipant(models.Model):
             )
 
     @api.model
-    def _set_birth_year(self, vals):
-        """Keep the birth year, which survives anonymisation, in step."""
+    def _normalize_values(self, vals):
+        """Keep the birth year (it survives anonymisation) in step, and store
+        France Travail identifiers in one form so that duplicates are found."""
         if vals.get("birth_date"):
             vals["birth_year"] = fields.Date.to_date(vals["birth_date"]).year
+        if vals.get("france_travail_id"):
+            vals["france_travail_id"] = vals["france_travail_id"].strip().upper()
 
     def _sync_partner_company(self):
         """Restrict the participant's contact to the participant's PLIE."""
@@ -784,14 +792,13 @@ class PlieParticipant(models.Model):
     def _gdpr_export_data(self):
         """Everything held about the participant; other addons add sections."""
         self.ensure_one()
-        skip = {"message_ids", "activity_ids", "website_message_ids", "partner_id"}
         own_fields = [
             name for name, field in self._fields.items()
-            if name not in skip and field.type not in ("binary",)
-            and not name.startswith("message_") and not name.startswith("activity_")
-            and (field.store or field.related) and field.type not in ("one2many", "many2many")
+            if field.store and not field.inherited and field.model_name == self._name
+            and field.type not in ("binary", "one2many", "many2many")
+            and field.is_accessible(self.env)
         ]
-        record = self.read(own_fields)[0]
+        record = self.read(PERSONAL_PARTNER_FIELDS + own_fields)[0]
         return {
             "participant": record,
             "benefits": self.benefit_ids.read(
