@@ -79,6 +79,10 @@ class TestAccessMatrix(PlieBaseCase):
             "anonymise": lambda env: env["plie.participant"].browse(
                 self._create_participant(lastname=f"Anon {env.uid}",
                                          state="exited").id).action_anonymize(),
+            "check eligibility": lambda env: env["plie.eligibility.check"].create(
+                {"participant_id": own.id}).verdict,
+            "read statistics": lambda env: env["plie.participant.statistics"].read_group(
+                [], ["participant_count:sum"], ["gender"]),
         }
 
     # Allowed roles per operation; every other role must get AccessError.
@@ -103,6 +107,8 @@ class TestAccessMatrix(PlieBaseCase):
         "write territory": {"coordinator", "manager"},
         "export personal data": {"coordinator", "manager"},
         "anonymise": {"manager"},
+        "check eligibility": {"referent", "coordinator", "manager"},
+        "read statistics": {"coordinator", "finance", "manager"},
     }
 
     def _assert_matrix(self, matrix):

@@ -1,0 +1,1 @@
+from . import plie_participant_statistics

@@ -1,0 +1,72 @@
+from odoo import fields, models
+
+from ..models.plie_participant import EDUCATION_LEVELS, SPECIAL_CATEGORY_ANSWERS
+
+
+class PlieParticipantStatistics(models.Model):
+    """Participants counted by profile, with no identity: lets finance and
+    direction see the ESF answers in aggregate only."""
+
+    _name = "plie.participant.statistics"
+    _description = "Participant statistics (aggregated)"
+    _auto = False
+    _rec_name = "company_id"
+    _depends = {
+        "plie.participant": [
+            "active", "company_id", "state", "gender", "birth_year", "commune_id",
+            "labour_market_status", "education_level", "isced_level", "qpv_id",
+            "is_housing_excluded", "nationality_category", "disability",
+            "foreign_background", "minority",
+        ],
+    }
+
+    company_id = fields.Many2one("res.company", string="PLIE", readonly=True)
+    state = fields.Selection(
+        lambda self: self.env["plie.participant"]._fields["state"].selection,
+        string="Status",
+        readonly=True,
+    )
+    gender = fields.Selection(
+        lambda self: self.env["plie.participant"]._fields["gender"].selection,
+        readonly=True,
+    )
+    birth_year = fields.Integer(readonly=True, aggregator=False)
+    commune_id = fields.Many2one("plie.commune", readonly=True)
+    labour_market_status = fields.Selection(
+        lambda self: self.env["plie.participant"]._fields["labour_market_status"].selection,
+        readonly=True,
+    )
+    education_level = fields.Selection(EDUCATION_LEVELS, readonly=True)
+    isced_level = fields.Selection(
+        lambda self: self.env["plie.participant"]._fields["isced_level"].selection,
+        string="ISCED level",
+        readonly=True,
+    )
+    is_qpv_resident = fields.Boolean(string="QPV resident", readonly=True)
+    is_housing_excluded = fields.Boolean(
+        string="Homeless or housing exclusion", readonly=True
+    )
+    nationality_category = fields.Selection(
+        lambda self: self.env["plie.participant"]._fields["nationality_category"].selection,
+        readonly=True,
+    )
+    disability = fields.Selection(SPECIAL_CATEGORY_ANSWERS, readonly=True)
+    foreign_background = fields.Selection(SPECIAL_CATEGORY_ANSWERS, readonly=True)
+    minority = fields.Selection(SPECIAL_CATEGORY_ANSWERS, readonly=True)
+    participant_count = fields.Integer(string="Participants", readonly=True)
+
+    @property
+    def _table_query(self):
+        dimensions = (
+            "company_id, state, gender, birth_year, commune_id, labour_market_status, "
+            "education_level, isced_level, is_housing_excluded, nationality_category, "
+            "disability, foreign_background, minority"
+        )
+        return f"""
+            SELECT row_number() OVER () AS id, {dimensions},
+                   qpv_id IS NOT NULL AS is_qpv_resident,
+                   count(*) AS participant_count
+              FROM plie_participant
+             WHERE active
+          GROUP BY {dimensions}, qpv_id IS NOT NULL
+        """
