@@ -40,8 +40,17 @@ SPECIAL_CATEGORY_FIELDS = ("disability", "foreign_background", "minority")
 JOBSEEKER_STATUSES = ("unemployed", "long_term_unemployed")
 # Identity held on the linked contact, exported on a subject access request.
 PERSONAL_PARTNER_FIELDS = [
-    "name", "firstname", "lastname", "email", "phone", "mobile",
-    "street", "street2", "zip", "city", "country_id",
+    "name",
+    "firstname",
+    "lastname",
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "country_id",
 ]
 
 EligibilityResult = namedtuple(
@@ -256,9 +265,7 @@ class PlieParticipant(models.Model):
         groups=SOCIAL,
     )
     special_consent_date = fields.Date(string="Consent date", groups=SOCIAL)
-    disability = fields.Selection(
-        SPECIAL_CATEGORY_ANSWERS, string="Disability", groups=SOCIAL
-    )
+    disability = fields.Selection(SPECIAL_CATEGORY_ANSWERS, groups=SOCIAL)
     foreign_background = fields.Selection(
         SPECIAL_CATEGORY_ANSWERS, string="Foreign background", groups=SOCIAL
     )
@@ -453,7 +460,9 @@ class PlieParticipant(models.Model):
             participant.missing_evidence_criterion_ids = result.missing_criteria
             participant.is_priority_public = bool(result.priority_criteria)
 
-    @api.depends("exit_date", "esf_retention_end_date", "company_id.plie_retention_years")
+    @api.depends(
+        "exit_date", "esf_retention_end_date", "company_id.plie_retention_years"
+    )
     def _compute_retention_end_date(self):
         for participant in self:
             end = False
@@ -461,8 +470,10 @@ class PlieParticipant(models.Model):
                 years = participant.company_id.plie_retention_years
                 end = Date(participant.exit_date.year + years, 12, 31)
             if participant.esf_retention_end_date:
-                end = max(end or participant.esf_retention_end_date,
-                          participant.esf_retention_end_date)
+                end = max(
+                    end or participant.esf_retention_end_date,
+                    participant.esf_retention_end_date,
+                )
             participant.retention_end_date = end
 
     # ------------------------------------------------------------------
@@ -537,7 +548,10 @@ class PlieParticipant(models.Model):
         for participant in self:
             met, missing = Criterion, Criterion
             for criterion in criteria:
-                if criterion.company_id not in (participant.company_id, Criterion.company_id):
+                if criterion.company_id not in (
+                    participant.company_id,
+                    Criterion.company_id,
+                ):
                     continue
                 proven = participant._has_valid_evidence(criterion, date)
                 if criterion.rule == "manual":
@@ -577,7 +591,9 @@ class PlieParticipant(models.Model):
 
     def _check_territory_for_admission(self):
         """Raise if a participant lives outside the territory without derogation."""
-        outside = self.filtered(lambda p: p.outside_territory and not p.territory_override)
+        outside = self.filtered(
+            lambda p: p.outside_territory and not p.territory_override
+        )
         if outside:
             raise UserError(
                 _(
@@ -596,37 +612,62 @@ class PlieParticipant(models.Model):
         for participant in self:
             if participant.birth_date and participant.birth_date >= today:
                 raise ValidationError(
-                    _("The birth date of %(name)s must be in the past.",
-                      name=participant.name)
+                    _(
+                        "The birth date of %(name)s must be in the past.",
+                        name=participant.name,
+                    )
                 )
             registration = participant.ft_registration_date
             if registration and registration > today:
                 raise ValidationError(
-                    _("The France Travail registration date of %(name)s cannot be in "
-                      "the future.", name=participant.name)
+                    _(
+                        "The France Travail registration date of %(name)s cannot be in "
+                        "the future.",
+                        name=participant.name,
+                    )
                 )
-            if registration and participant.birth_date and registration < participant.birth_date:
+            if (
+                registration
+                and participant.birth_date
+                and registration < participant.birth_date
+            ):
                 raise ValidationError(
-                    _("The France Travail registration date of %(name)s cannot be "
-                      "before their birth date.", name=participant.name)
+                    _(
+                        "The France Travail registration date of %(name)s cannot be "
+                        "before their birth date.",
+                        name=participant.name,
+                    )
                 )
 
-    @api.constrains("firstname", "lastname", "birth_date", "france_travail_id",
-                    "company_id", "active")
+    @api.constrains(
+        "firstname",
+        "lastname",
+        "birth_date",
+        "france_travail_id",
+        "company_id",
+        "active",
+    )
     def _check_one_active_participant_per_person(self):
         """One active participant per person and PLIE: same name and birth date,
         or same France Travail identifier."""
         active = self.filtered("active")
         if not active:
             return
-        others = self.with_context(active_test=True).sudo().search(
-            [
-                ("company_id", "in", active.company_id.ids),
-                "|",
-                ("birth_date", "in", [d for d in active.mapped("birth_date") if d]),
-                ("france_travail_id", "in",
-                 [i for i in active.mapped("france_travail_id") if i]),
-            ]
+        others = (
+            self.with_context(active_test=True)
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", active.company_id.ids),
+                    "|",
+                    ("birth_date", "in", [d for d in active.mapped("birth_date") if d]),
+                    (
+                        "france_travail_id",
+                        "in",
+                        [i for i in active.mapped("france_travail_id") if i],
+                    ),
+                ]
+            )
         )
         for participant in active:
             twins = (others - participant).filtered(
@@ -735,8 +776,9 @@ class PlieParticipant(models.Model):
         """Subject access request (GDPR art. 15): everything held about the person."""
         self.ensure_one()
         self._check_gdpr_officer()
-        payload = json.dumps(self._gdpr_export_data(), indent=2, ensure_ascii=False,
-                             default=str)
+        payload = json.dumps(
+            self._gdpr_export_data(), indent=2, ensure_ascii=False, default=str
+        )
         attachment = self.env["ir.attachment"].create(
             {
                 "name": _("personal-data-%(id)s.json", id=self.id),
@@ -755,7 +797,9 @@ class PlieParticipant(models.Model):
 
     def action_anonymize(self):
         if not self.env.user.has_group("plie_base.group_plie_manager"):
-            raise AccessError(_("Only the PLIE's direction can anonymise participants."))
+            raise AccessError(
+                _("Only the PLIE's direction can anonymise participants.")
+            )
         self._check_can_be_anonymized()
         self.sudo()._anonymize()
         return True
@@ -776,10 +820,15 @@ class PlieParticipant(models.Model):
                 )
             if participant.state == "participant":
                 raise UserError(
-                    _("%(name)s is in a pathway: close it before anonymising.",
-                      name=participant.name)
+                    _(
+                        "%(name)s is in a pathway: close it before anonymising.",
+                        name=participant.name,
+                    )
                 )
-            if participant.esf_retention_end_date and participant.esf_retention_end_date >= today:
+            if (
+                participant.esf_retention_end_date
+                and participant.esf_retention_end_date >= today
+            ):
                 raise UserError(
                     _(
                         "The data of %(name)s must be kept for the ESF until "
@@ -793,8 +842,11 @@ class PlieParticipant(models.Model):
         """Everything held about the participant; other addons add sections."""
         self.ensure_one()
         own_fields = [
-            name for name, field in self._fields.items()
-            if field.store and not field.inherited and field.model_name == self._name
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and not field.inherited
+            and field.model_name == self._name
             and field.type not in ("binary", "one2many", "many2many")
             and field.is_accessible(self.env)
         ]
@@ -802,28 +854,47 @@ class PlieParticipant(models.Model):
         return {
             "participant": record,
             "benefits": self.benefit_ids.read(
-                ["benefit_type", "other_name", "start_date", "end_date"]),
+                ["benefit_type", "other_name", "start_date", "end_date"]
+            ),
             "eligibility_evidence": self.evidence_ids.read(
-                ["criterion_id", "evidence_date", "expiry_date", "note",
-                 "document_name", "checked_by_id", "checked_on"]),
+                [
+                    "criterion_id",
+                    "evidence_date",
+                    "expiry_date",
+                    "note",
+                    "document_name",
+                    "checked_by_id",
+                    "checked_on",
+                ]
+            ),
             "notes": self.note_ids.read(["date", "author_id", "body"]),
-            "messages": self.message_ids.read(["date", "author_id", "body",
-                                                "message_type"]),
+            "messages": self.message_ids.read(
+                ["date", "author_id", "body", "message_type"]
+            ),
         }
 
     def _anonymize(self):
         """Erase identity and free text; keep what statistics and ESF need."""
         partners = self.partner_id
         self.env["mail.message"].search(
-            ["|", "&", ("model", "=", self._name), ("res_id", "in", self.ids),
-             "&", ("model", "=", "res.partner"), ("res_id", "in", partners.ids)]
+            [
+                "|",
+                "&",
+                ("model", "=", self._name),
+                ("res_id", "in", self.ids),
+                "&",
+                ("model", "=", "res.partner"),
+                ("res_id", "in", partners.ids),
+            ]
         ).unlink()
         self.activity_ids.unlink()
         self.env["ir.attachment"].search(
             [("res_model", "=", self._name), ("res_id", "in", self.ids)]
         ).unlink()
         self.note_ids.unlink()
-        self.evidence_ids.write({"document": False, "document_name": False, "note": False})
+        self.evidence_ids.write(
+            {"document": False, "document_name": False, "note": False}
+        )
         self.benefit_ids.write({"other_name": False})
         for participant in self:
             participant.partner_id.write(participant._anonymized_partner_values())

@@ -29,8 +29,10 @@ class PlieParticipantBenefit(models.Model):
         for benefit in self:
             if benefit.end_date and benefit.end_date < benefit.start_date:
                 raise ValidationError(
-                    _("A benefit cannot end before it starts (%(benefit)s).",
-                      benefit=benefit.display_name)
+                    _(
+                        "A benefit cannot end before it starts (%(benefit)s).",
+                        benefit=benefit.display_name,
+                    )
                 )
 
     def _is_active_at(self, date):

@@ -13,10 +13,21 @@ class PlieParticipantStatistics(models.Model):
     _rec_name = "company_id"
     _depends = {
         "plie.participant": [
-            "active", "company_id", "state", "gender", "birth_year", "commune_id",
-            "labour_market_status", "education_level", "isced_level", "qpv_id",
-            "is_housing_excluded", "nationality_category", "disability",
-            "foreign_background", "minority",
+            "active",
+            "company_id",
+            "state",
+            "gender",
+            "birth_year",
+            "commune_id",
+            "labour_market_status",
+            "education_level",
+            "isced_level",
+            "qpv_id",
+            "is_housing_excluded",
+            "nationality_category",
+            "disability",
+            "foreign_background",
+            "minority",
         ],
     }
 
@@ -33,7 +44,9 @@ class PlieParticipantStatistics(models.Model):
     birth_year = fields.Integer(readonly=True, aggregator=False)
     commune_id = fields.Many2one("plie.commune", readonly=True)
     labour_market_status = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["labour_market_status"].selection,
+        lambda self: self.env["plie.participant"]
+        ._fields["labour_market_status"]
+        .selection,
         readonly=True,
     )
     education_level = fields.Selection(EDUCATION_LEVELS, readonly=True)
@@ -47,7 +60,9 @@ class PlieParticipantStatistics(models.Model):
         string="Homeless or housing exclusion", readonly=True
     )
     nationality_category = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["nationality_category"].selection,
+        lambda self: self.env["plie.participant"]
+        ._fields["nationality_category"]
+        .selection,
         readonly=True,
     )
     disability = fields.Selection(SPECIAL_CATEGORY_ANSWERS, readonly=True)

@@ -22,18 +22,29 @@ class PlieBaseCase(TransactionCase):
         super().setUpClass()
         # A PLIE of its own, so that demo data (if installed) never interferes.
         cls.company = cls.env["res.company"].create({"name": "PLIE de test"})
-        cls.env = cls.env(context=dict(
-            cls.env.context, tracking_disable=True, allowed_company_ids=[cls.company.id]
-        ))
+        cls.env = cls.env(
+            context=dict(
+                cls.env.context,
+                tracking_disable=True,
+                allowed_company_ids=[cls.company.id],
+            )
+        )
         cls.commune = cls.env["plie.commune"].create(
-            {"name": "Fort-de-France", "zip_codes": "97200,97234", "company_id": cls.company.id}
+            {
+                "name": "Fort-de-France",
+                "zip_codes": "97200,97234",
+                "company_id": cls.company.id,
+            }
         )
         cls.qpv = cls.env["plie.qpv"].create(
             {"name": "Volga-Plage", "code": "QNTEST1", "commune_id": cls.commune.id}
         )
         cls.structure = cls.env["res.partner"].create(
-            {"name": "Association Test Insertion", "is_company": True,
-             "plie_is_referent_structure": True}
+            {
+                "name": "Association Test Insertion",
+                "is_company": True,
+                "plie_is_referent_structure": True,
+            }
         )
         cls.referent = cls._new_user("referent", REFERENT)
         cls.referent_colleague = cls._new_user("colleague", REFERENT)
@@ -82,14 +93,18 @@ def assert_module_fully_translated(test, module, lang="fr"):
     data produce it) has no translation in ``<module>/i18n/<lang>.po``."""
     po_path = f"{get_module_path(module)}/i18n/{lang}.po"
     translated = {
-        entry.msgid for entry in polib.pofile(po_path)
+        entry.msgid
+        for entry in polib.pofile(po_path)
         if entry.msgstr.strip() and not entry.obsolete
     }
     reader = TranslationModuleReader(test.env.cr, modules=[module])
-    missing = sorted({
-        source for term_module, _type, _name, _res_id, source, _comments, *_rest in reader
-        if term_module == module and source.strip() and source not in translated
-    })
+    missing = sorted(
+        {
+            source
+            for term_module, _type, _name, _res_id, source, _comments, *_rest in reader
+            if term_module == module and source.strip() and source not in translated
+        }
+    )
     test.assertFalse(
         missing,
         f"{len(missing)} terms of {module} lack a French translation "

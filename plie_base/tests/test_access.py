@@ -5,7 +5,15 @@ from odoo.tests import tagged
 
 from .common import PlieBaseCase
 
-ROLES = ("referent", "colleague", "coordinator", "business", "finance", "manager", "internal")
+ROLES = (
+    "referent",
+    "colleague",
+    "coordinator",
+    "business",
+    "finance",
+    "manager",
+    "internal",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -20,10 +28,18 @@ class TestAccessMatrix(PlieBaseCase):
             housing_situation="homeless", special_consent="given", disability="yes"
         )
         cls.benefit = cls.env["plie.participant.benefit"].create(
-            {"participant_id": cls.own.id, "benefit_type": "rsa", "start_date": date(2025, 1, 1)}
+            {
+                "participant_id": cls.own.id,
+                "benefit_type": "rsa",
+                "start_date": date(2025, 1, 1),
+            }
         )
         cls.note = cls.env["plie.participant.note"].create(
-            {"participant_id": cls.own.id, "body": "Confidential", "author_id": cls.referent.id}
+            {
+                "participant_id": cls.own.id,
+                "body": "Confidential",
+                "author_id": cls.referent.id,
+            }
         )
         cls.evidence = cls.env["plie.eligibility.evidence"].create(
             {"participant_id": cls.own.id, "criterion_id": cls.criterion_deld.id}
@@ -41,48 +57,80 @@ class TestAccessMatrix(PlieBaseCase):
     def _operations(self):
         own = self.own
         return {
-            "read identity": lambda env: env["plie.participant"].browse(own.id).read(
-                ["name", "birth_date", "gender", "labour_market_status", "education_level"]),
-            "read social data": lambda env: env["plie.participant"].browse(own.id).read(
-                ["housing_situation", "nationality_category", "rqth", "qpv_id"]),
-            "read special categories": lambda env: env["plie.participant"].browse(own.id).read(
-                ["disability", "foreign_background", "minority", "special_consent"]),
-            "read benefits": lambda env: env["plie.participant.benefit"].browse(
-                self.benefit.id).read(["benefit_type"]),
-            "read notes": lambda env: env["plie.participant.note"].browse(
-                self.note.id).read(["body"]),
-            "read evidence": lambda env: env["plie.eligibility.evidence"].browse(
-                self.evidence.id).read(["criterion_id"]),
+            "read identity": lambda env: env["plie.participant"]
+            .browse(own.id)
+            .read(
+                [
+                    "name",
+                    "birth_date",
+                    "gender",
+                    "labour_market_status",
+                    "education_level",
+                ]
+            ),
+            "read social data": lambda env: env["plie.participant"]
+            .browse(own.id)
+            .read(["housing_situation", "nationality_category", "rqth", "qpv_id"]),
+            "read special categories": lambda env: env["plie.participant"]
+            .browse(own.id)
+            .read(["disability", "foreign_background", "minority", "special_consent"]),
+            "read benefits": lambda env: env["plie.participant.benefit"]
+            .browse(self.benefit.id)
+            .read(["benefit_type"]),
+            "read notes": lambda env: env["plie.participant.note"]
+            .browse(self.note.id)
+            .read(["body"]),
+            "read evidence": lambda env: env["plie.eligibility.evidence"]
+            .browse(self.evidence.id)
+            .read(["criterion_id"]),
             "create participant": lambda env: env["plie.participant"].create(
-                {"lastname": f"New {env.uid}", "zip": "97200"}),
-            "write participant": lambda env: env["plie.participant"].browse(own.id).write(
-                {"labour_market_status": "inactive"}),
-            "unlink participant": lambda env: env["plie.participant"].browse(
-                self._create_participant(lastname=f"Gone {env.uid}").id).unlink(),
+                {"lastname": f"New {env.uid}", "zip": "97200"}
+            ),
+            "write participant": lambda env: env["plie.participant"]
+            .browse(own.id)
+            .write({"labour_market_status": "inactive"}),
+            "unlink participant": lambda env: env["plie.participant"]
+            .browse(self._create_participant(lastname=f"Gone {env.uid}").id)
+            .unlink(),
             "write note": lambda env: env["plie.participant.note"].create(
-                {"participant_id": own.id, "body": "New note"}),
+                {"participant_id": own.id, "body": "New note"}
+            ),
             "write benefit": lambda env: env["plie.participant.benefit"].create(
-                {"participant_id": own.id, "benefit_type": "ass",
-                 "start_date": date(2026, 1, 1)}),
+                {
+                    "participant_id": own.id,
+                    "benefit_type": "ass",
+                    "start_date": date(2026, 1, 1),
+                }
+            ),
             "write evidence": lambda env: env["plie.eligibility.evidence"].create(
-                {"participant_id": own.id, "criterion_id": self.criterion_benefit.id}),
-            "read criteria": lambda env: env["plie.eligibility.criterion"].browse(
-                self.criterion_deld.id).read(["name"]),
-            "write criteria": lambda env: env["plie.eligibility.criterion"].browse(
-                self.criterion_deld.id).write({"evidence_validity_months": 6}),
-            "read territory": lambda env: env["plie.qpv"].browse(self.qpv.id).read(
-                ["name", "commune_id"]),
+                {"participant_id": own.id, "criterion_id": self.criterion_benefit.id}
+            ),
+            "read criteria": lambda env: env["plie.eligibility.criterion"]
+            .browse(self.criterion_deld.id)
+            .read(["name"]),
+            "write criteria": lambda env: env["plie.eligibility.criterion"]
+            .browse(self.criterion_deld.id)
+            .write({"evidence_validity_months": 6}),
+            "read territory": lambda env: env["plie.qpv"]
+            .browse(self.qpv.id)
+            .read(["name", "commune_id"]),
             "write territory": lambda env: env["plie.commune"].create(
-                {"name": f"Commune {env.uid}"}),
-            "export personal data": lambda env: env["plie.participant"].browse(
-                own.id).action_export_personal_data(),
-            "anonymise": lambda env: env["plie.participant"].browse(
-                self._create_participant(lastname=f"Anon {env.uid}",
-                                         state="exited").id).action_anonymize(),
-            "check eligibility": lambda env: env["plie.eligibility.check"].create(
-                {"participant_id": own.id}).verdict,
-            "read statistics": lambda env: env["plie.participant.statistics"].read_group(
-                [], ["participant_count:sum"], ["gender"]),
+                {"name": f"Commune {env.uid}"}
+            ),
+            "export personal data": lambda env: env["plie.participant"]
+            .browse(own.id)
+            .action_export_personal_data(),
+            "anonymise": lambda env: env["plie.participant"]
+            .browse(
+                self._create_participant(lastname=f"Anon {env.uid}", state="exited").id
+            )
+            .action_anonymize(),
+            "check eligibility": lambda env: env["plie.eligibility.check"]
+            .create({"participant_id": own.id})
+            .verdict,
+            "read statistics": lambda env: env[
+                "plie.participant.statistics"
+            ].read_group([], ["participant_count:sum"], ["gender"]),
         }
 
     # Allowed roles per operation; every other role must get AccessError.
@@ -99,11 +147,23 @@ class TestAccessMatrix(PlieBaseCase):
         "write note": {"referent", "coordinator", "manager"},
         "write benefit": {"referent", "coordinator", "manager"},
         "write evidence": {"referent", "coordinator", "manager"},
-        "read criteria": {"referent", "colleague", "coordinator", "business", "finance",
-                          "manager"},
+        "read criteria": {
+            "referent",
+            "colleague",
+            "coordinator",
+            "business",
+            "finance",
+            "manager",
+        },
         "write criteria": {"coordinator", "manager"},
-        "read territory": {"referent", "colleague", "coordinator", "business", "finance",
-                           "manager"},
+        "read territory": {
+            "referent",
+            "colleague",
+            "coordinator",
+            "business",
+            "finance",
+            "manager",
+        },
         "write territory": {"coordinator", "manager"},
         "export personal data": {"coordinator", "manager"},
         "anonymise": {"manager"},
@@ -136,9 +196,18 @@ class TestAccessMatrix(PlieBaseCase):
     def test_sensitive_fields_are_not_in_business_or_finance_views(self):
         for user in (self.business, self.finance):
             fields = self.env["plie.participant"].with_user(user).fields_get()
-            for name in ("housing_situation", "benefit_ids", "note_ids", "disability",
-                         "foreign_background", "minority", "nationality_category",
-                         "rqth", "qpv_id", "eligibility_verdict"):
+            for name in (
+                "housing_situation",
+                "benefit_ids",
+                "note_ids",
+                "disability",
+                "foreign_background",
+                "minority",
+                "nationality_category",
+                "rqth",
+                "qpv_id",
+                "eligibility_verdict",
+            ):
                 self.assertNotIn(name, fields, f"{name} readable by {user.login}")
             self.assertIn("labour_market_status", fields)
 
@@ -149,8 +218,11 @@ class TestAccessMatrix(PlieBaseCase):
         self.assertEqual(own.search([("id", "=", self.own.id)]), self.own)
         own.browse(self.own.id).read(["housing_situation"])
         # Confidential notes stay with the participant's own référent.
-        self.assertFalse(self.env["plie.participant.note"].with_user(
-            self.referent_colleague).search([("participant_id", "=", self.own.id)]))
+        self.assertFalse(
+            self.env["plie.participant.note"]
+            .with_user(self.referent_colleague)
+            .search([("participant_id", "=", self.own.id)])
+        )
 
     def test_participant_contact_shows_no_social_data_to_other_users(self):
         partner = self.own.partner_id.with_user(self.internal)

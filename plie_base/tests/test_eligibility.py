@@ -15,8 +15,11 @@ class TestEligibility(PlieBaseCase):
 
     def _add_evidence(self, participant, criterion, on):
         return self.env["plie.eligibility.evidence"].create(
-            {"participant_id": participant.id, "criterion_id": criterion.id,
-             "evidence_date": on}
+            {
+                "participant_id": participant.id,
+                "criterion_id": criterion.id,
+                "evidence_date": on,
+            }
         )
 
     def test_deld_starts_twelve_months_after_registration(self):
@@ -46,25 +49,37 @@ class TestEligibility(PlieBaseCase):
 
     def test_evidence_expires_after_its_validity(self):
         participant = self._create_participant(ft_registration_date=date(2024, 1, 1))
-        evidence = self._add_evidence(participant, self.criterion_deld, date(2026, 1, 10))
+        evidence = self._add_evidence(
+            participant, self.criterion_deld, date(2026, 1, 10)
+        )
         self.assertEqual(evidence.expiry_date, date(2026, 4, 10))
         self.assertEqual(self._verdict(participant, date(2026, 4, 9)), "eligible")
-        self.assertEqual(self._verdict(participant, date(2026, 4, 10)), "missing_evidence")
         self.assertEqual(
-            self._criteria(participant, date(2026, 4, 10), "missing_evidence_criterion_ids"),
+            self._verdict(participant, date(2026, 4, 10)), "missing_evidence"
+        )
+        self.assertEqual(
+            self._criteria(
+                participant, date(2026, 4, 10), "missing_evidence_criterion_ids"
+            ),
             self.criterion_deld,
         )
 
     def test_evidence_dated_after_the_check_does_not_count(self):
         participant = self._create_participant(ft_registration_date=date(2024, 1, 1))
         self._add_evidence(participant, self.criterion_deld, date(2026, 2, 1))
-        self.assertEqual(self._verdict(participant, date(2026, 1, 31)), "missing_evidence")
+        self.assertEqual(
+            self._verdict(participant, date(2026, 1, 31)), "missing_evidence"
+        )
 
     def test_benefit_counts_from_its_start_to_its_end_date(self):
         participant = self._create_participant(labour_market_status="inactive")
         self.env["plie.participant.benefit"].create(
-            {"participant_id": participant.id, "benefit_type": "rsa",
-             "start_date": date(2026, 2, 1), "end_date": date(2026, 6, 30)}
+            {
+                "participant_id": participant.id,
+                "benefit_type": "rsa",
+                "start_date": date(2026, 2, 1),
+                "end_date": date(2026, 6, 30),
+            }
         )
         self._add_evidence(participant, self.criterion_benefit, date(2026, 2, 5))
         self.criterion_benefit.evidence_validity_months = 0
@@ -88,19 +103,31 @@ class TestEligibility(PlieBaseCase):
             birth_date=date(2000, 5, 20), education_level="1_2"
         )
         self.assertEqual(participant.isced_level, "0_2")
-        self.assertIn(young, self._criteria(participant, date(2026, 5, 19),
-                                            "priority_criterion_ids"))
-        self.assertNotIn(young, self._criteria(participant, date(2026, 5, 20),
-                                               "priority_criterion_ids"))
+        self.assertIn(
+            young,
+            self._criteria(participant, date(2026, 5, 19), "priority_criterion_ids"),
+        )
+        self.assertNotIn(
+            young,
+            self._criteria(participant, date(2026, 5, 20), "priority_criterion_ids"),
+        )
 
     def test_qpv_resident_is_a_priority_public_with_evidence(self):
         participant = self._create_participant(qpv_id=self.qpv.id)
         on = date(2026, 3, 1)
-        self.assertNotIn(self.criterion_qpv, self._criteria(participant, on, "priority_criterion_ids"))
-        self.assertIn(self.criterion_qpv,
-                      self._criteria(participant, on, "missing_evidence_criterion_ids"))
+        self.assertNotIn(
+            self.criterion_qpv,
+            self._criteria(participant, on, "priority_criterion_ids"),
+        )
+        self.assertIn(
+            self.criterion_qpv,
+            self._criteria(participant, on, "missing_evidence_criterion_ids"),
+        )
         self._add_evidence(participant, self.criterion_qpv, date(2026, 2, 1))
-        self.assertIn(self.criterion_qpv, self._criteria(participant, on, "priority_criterion_ids"))
+        self.assertIn(
+            self.criterion_qpv,
+            self._criteria(participant, on, "priority_criterion_ids"),
+        )
         # Priority alone never makes someone eligible.
         self.assertEqual(self._verdict(participant, on), "not_eligible")
 
@@ -116,8 +143,12 @@ class TestEligibility(PlieBaseCase):
 
     def test_manual_criterion_is_met_only_with_evidence(self):
         criterion = self.env["plie.eligibility.criterion"].create(
-            {"code": "SOCIAL_ORIENT", "name": "Oriented by social services",
-             "kind": "eligibility", "rule": "manual"}
+            {
+                "code": "SOCIAL_ORIENT",
+                "name": "Oriented by social services",
+                "kind": "eligibility",
+                "rule": "manual",
+            }
         )
         participant = self._create_participant(labour_market_status="inactive")
         self.assertEqual(self._verdict(participant, date(2026, 3, 1)), "not_eligible")
@@ -130,9 +161,15 @@ class TestEligibility(PlieBaseCase):
         )
         self._add_evidence(participant, self.criterion_deld, date(2026, 2, 1))
         self.assertTrue(participant.outside_territory)
-        self.assertEqual(self._verdict(participant, date(2026, 3, 1)), "outside_territory")
-        participant.write({"territory_override": True,
-                           "territory_override_reason": "Moved last month"})
+        self.assertEqual(
+            self._verdict(participant, date(2026, 3, 1)), "outside_territory"
+        )
+        participant.write(
+            {
+                "territory_override": True,
+                "territory_override_reason": "Moved last month",
+            }
+        )
         self.assertEqual(self._verdict(participant, date(2026, 3, 1)), "eligible")
 
     def test_commune_is_recognised_from_postcode_or_city(self):
@@ -146,8 +183,10 @@ class TestEligibility(PlieBaseCase):
     def test_check_wizard_gives_the_verdict_at_the_chosen_date(self):
         participant = self._create_participant(ft_registration_date=date(2025, 1, 15))
         self._add_evidence(participant, self.criterion_deld, date(2026, 1, 10))
-        check = self.env["plie.eligibility.check"].with_user(self.referent).create(
-            {"participant_id": participant.id, "check_date": date(2026, 1, 14)}
+        check = (
+            self.env["plie.eligibility.check"]
+            .with_user(self.referent)
+            .create({"participant_id": participant.id, "check_date": date(2026, 1, 14)})
         )
         self.assertEqual(check.verdict, "not_eligible")
         check.check_date = date(2026, 1, 15)
@@ -159,8 +198,12 @@ class TestEligibility(PlieBaseCase):
         recent = self._create_participant(
             lastname="Nérestan", ft_registration_date=date(2026, 1, 1)
         )
-        senior = self._create_participant(lastname="Ursule", birth_date=date(1960, 1, 1))
-        Participant = self.env["plie.participant"].with_context(plie_date=date(2026, 3, 1))
+        senior = self._create_participant(
+            lastname="Ursule", birth_date=date(1960, 1, 1)
+        )
+        Participant = self.env["plie.participant"].with_context(
+            plie_date=date(2026, 3, 1)
+        )
         found = Participant.search([("is_deld", "=", True)])
         self.assertIn(deld, found)
         self.assertNotIn(recent, found)
@@ -171,13 +214,19 @@ class TestEligibility(PlieBaseCase):
 
     def test_eligibility_of_many_participants_costs_constant_queries(self):
         def create_batch(count, offset):
-            return self.env["plie.participant"].create([
-                {"lastname": f"Batch{offset + n}", "birth_date": date(1980, 1, 1 + n % 28),
-                 "zip": "97200", "referent_id": self.referent.id,
-                 "labour_market_status": "unemployed",
-                 "ft_registration_date": date(2024, 1, 1)}
-                for n in range(count)
-            ])
+            return self.env["plie.participant"].create(
+                [
+                    {
+                        "lastname": f"Batch{offset + n}",
+                        "birth_date": date(1980, 1, 1 + n % 28),
+                        "zip": "97200",
+                        "referent_id": self.referent.id,
+                        "labour_market_status": "unemployed",
+                        "ft_registration_date": date(2024, 1, 1),
+                    }
+                    for n in range(count)
+                ]
+            )
 
         small, large = create_batch(3, 0), create_batch(30, 100)
         for participants in (small, large):

@@ -16,18 +16,29 @@ class TestGdpr(PlieBaseCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.participant = cls._create_participant(
-            email="ketty@example.com", phone="+596 696 00 00 00", street="12 rue Lamartine",
-            france_travail_id="7654321B", ft_registration_date=date(2024, 1, 1),
-            education_level="3", housing_situation="family", state="exited",
-            exit_date=date(2025, 6, 30), qpv_id=cls.qpv.id,
+            email="ketty@example.com",
+            phone="+596 696 00 00 00",
+            street="12 rue Lamartine",
+            france_travail_id="7654321B",
+            ft_registration_date=date(2024, 1, 1),
+            education_level="3",
+            housing_situation="family",
+            state="exited",
+            exit_date=date(2025, 6, 30),
+            qpv_id=cls.qpv.id,
         )
         cls.env["plie.participant.note"].create(
             {"participant_id": cls.participant.id, "body": "Mentions her children"}
         )
         cls.evidence = cls.env["plie.eligibility.evidence"].create(
-            {"participant_id": cls.participant.id, "criterion_id": cls.criterion_deld.id,
-             "evidence_date": date(2024, 12, 1), "document": b"UERG",
-             "document_name": "attestation.pdf", "note": "Seen at interview"}
+            {
+                "participant_id": cls.participant.id,
+                "criterion_id": cls.criterion_deld.id,
+                "evidence_date": date(2024, 12, 1),
+                "document": b"UERG",
+                "document_name": "attestation.pdf",
+                "note": "Seen at interview",
+            }
         )
 
     def test_retention_ends_years_after_the_exit_year(self):
@@ -85,13 +96,17 @@ class TestGdpr(PlieBaseCase):
         self.assertFalse(self.participant.is_anonymized)
 
     def test_subject_access_export_holds_everything_about_the_person(self):
-        action = self.participant.with_user(self.coordinator).action_export_personal_data()
+        action = self.participant.with_user(
+            self.coordinator
+        ).action_export_personal_data()
         attachment_id = int(action["url"].split("/")[-1].split("?")[0])
         attachment = self.env["ir.attachment"].browse(attachment_id)
         data = json.loads(attachment.raw)
         self.assertEqual(data["participant"]["name"], "Ketty Dorival")
         self.assertEqual(data["participant"]["housing_situation"], "family")
         self.assertEqual(data["notes"][0]["body"], "Mentions her children")
-        self.assertEqual(data["eligibility_evidence"][0]["document_name"], "attestation.pdf")
+        self.assertEqual(
+            data["eligibility_evidence"][0]["document_name"], "attestation.pdf"
+        )
         with self.assertRaises(AccessError):
             self.participant.with_user(self.referent).action_export_personal_data()

@@ -9,14 +9,19 @@ class TestMultiCompany(PlieBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company_b = cls.env["res.company"].create({"name": "PLIE de l'agglomération B"})
+        cls.company_b = cls.env["res.company"].create(
+            {"name": "PLIE de l'agglomération B"}
+        )
         cls.commune_b = cls.env["plie.commune"].create(
             {"name": "Ville B", "zip_codes": "75001", "company_id": cls.company_b.id}
         )
         cls.coordinator_b = cls._new_user("coordinator_b", COORDINATOR, cls.company_b)
         cls.participant_a = cls._create_participant()
         cls.participant_b = cls._create_participant(
-            lastname="Bellemare", zip="75001", city="Paris", company_id=cls.company_b.id,
+            lastname="Bellemare",
+            zip="75001",
+            city="Paris",
+            company_id=cls.company_b.id,
             referent_id=False,
         )
 
@@ -28,7 +33,8 @@ class TestMultiCompany(PlieBaseCase):
             Participant.browse(self.participant_b.id).read(["name"])
         with self.assertRaises(AccessError):
             self.env["plie.commune"].with_user(self.coordinator).browse(
-                self.commune_b.id).read(["name"])
+                self.commune_b.id
+            ).read(["name"])
 
     def test_participant_of_plie_b_lives_in_plie_b_territory(self):
         self.assertEqual(self.participant_b.commune_id, self.commune_b)
@@ -42,7 +48,8 @@ class TestMultiCompany(PlieBaseCase):
         self.coordinator.company_ids = self.company | self.company_b
         Participant = self.env["plie.participant"].with_user(self.coordinator)
         both = Participant.with_context(
-            allowed_company_ids=[self.company.id, self.company_b.id]).search([])
+            allowed_company_ids=[self.company.id, self.company_b.id]
+        ).search([])
         self.assertIn(self.participant_b, both)
         self.assertNotIn(self.participant_b, Participant.search([]))
 
@@ -51,8 +58,11 @@ class TestMultiCompany(PlieBaseCase):
             {"code": "B_ONLY", "name": "B only", "company_id": self.company_b.id}
         )
         Criterion = self.env["plie.eligibility.criterion"]
-        visible = Criterion.with_user(self.coordinator_b).with_context(
-            allowed_company_ids=self.company_b.ids).search([])
+        visible = (
+            Criterion.with_user(self.coordinator_b)
+            .with_context(allowed_company_ids=self.company_b.ids)
+            .search([])
+        )
         self.assertIn(self.criterion_deld, visible)
         self.assertIn(own_b, visible)
         self.assertNotIn(own_b, Criterion.with_user(self.coordinator).search([]))

@@ -14,8 +14,11 @@ class TestParticipantConstraints(PlieBaseCase):
     def test_birth_date_must_be_in_the_past(self):
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self._create_participant(birth_date=date(2026, 3, 1))
-        self.assertFalse(self.env["plie.participant"].search(
-            [("lastname", "=", "Dorival"), ("company_id", "=", self.company.id)]))
+        self.assertFalse(
+            self.env["plie.participant"].search(
+                [("lastname", "=", "Dorival"), ("company_id", "=", self.company.id)]
+            )
+        )
 
     def test_france_travail_registration_cannot_be_in_the_future(self):
         with self.assertRaises(ValidationError):
@@ -41,7 +44,9 @@ class TestParticipantConstraints(PlieBaseCase):
         self._create_participant(france_travail_id="1234567A")
         with self.assertRaises(ValidationError):
             self._create_participant(
-                lastname="Autre", birth_date=date(1970, 1, 1), france_travail_id="1234567a"
+                lastname="Autre",
+                birth_date=date(1970, 1, 1),
+                france_travail_id="1234567a",
             )
 
     def test_same_person_may_be_participant_of_another_plie(self):
@@ -70,8 +75,12 @@ class TestParticipantConstraints(PlieBaseCase):
         participant = self._create_participant()
         with self.assertRaises(ValidationError):
             self.env["plie.participant.benefit"].create(
-                {"participant_id": participant.id, "benefit_type": "rsa",
-                 "start_date": date(2026, 2, 1), "end_date": date(2026, 1, 1)}
+                {
+                    "participant_id": participant.id,
+                    "benefit_type": "rsa",
+                    "start_date": date(2026, 2, 1),
+                    "end_date": date(2026, 1, 1),
+                }
             )
 
     def test_only_coordination_grants_a_territory_derogation(self):
@@ -90,7 +99,9 @@ class TestParticipantConstraints(PlieBaseCase):
 
     def test_admission_is_refused_outside_the_territory_without_derogation(self):
         inside = self._create_participant()
-        outside = self._create_participant(lastname="Ovide", zip="97231", city="Le Robert")
+        outside = self._create_participant(
+            lastname="Ovide", zip="97231", city="Le Robert"
+        )
         inside._check_territory_for_admission()
         with self.assertRaisesRegex(Exception, "Ovide"):
             (inside | outside)._check_territory_for_admission()

@@ -11,7 +11,9 @@ class PlieEligibilityCheck(models.TransientModel):
     participant_id = fields.Many2one("plie.participant", required=True)
     check_date = fields.Date(required=True, default=fields.Date.context_today)
     verdict = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["eligibility_verdict"].selection,
+        lambda self: self.env["plie.participant"]
+        ._fields["eligibility_verdict"]
+        .selection,
         compute="_compute_result",
     )
     eligible_criterion_ids = fields.Many2many(
