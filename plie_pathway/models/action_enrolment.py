@@ -1,0 +1,88 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PlieActionEnrolment(models.Model):
+    _name = "plie.action.enrolment"
+    _description = "Enrolment of a participant in an action"
+    _order = "date_prescribed desc, id desc"
+    _check_company_auto = True
+
+    action_id = fields.Many2one(
+        "plie.action", required=True, ondelete="restrict", index=True, check_company=True
+    )
+    pathway_id = fields.Many2one(
+        "plie.pathway",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
+    participant_id = fields.Many2one(
+        related="pathway_id.participant_id", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        related="pathway_id.company_id", store=True, index=True, precompute=True
+    )
+    state = fields.Selection(
+        [
+            ("prescribed", "Prescribed"),
+            ("started", "Started"),
+            ("completed", "Completed"),
+            ("abandoned", "Abandoned"),
+        ],
+        string="Status",
+        default="prescribed",
+        required=True,
+        index=True,
+    )
+    date_prescribed = fields.Date(
+        string="Prescribed on", required=True, default=fields.Date.context_today
+    )
+    date_start = fields.Date(string="Started on")
+    date_end = fields.Date(string="Ended on")
+    planned_hours = fields.Float()
+    attended_hours = fields.Float()
+    attendance_rate = fields.Float(
+        string="Attendance (%)",
+        compute="_compute_attendance_rate",
+        store=True,
+        aggregator="avg",
+        digits=(5, 1),
+    )
+
+    _sql_constraints = [
+        (
+            "action_pathway_uniq",
+            "unique(action_id, pathway_id)",
+            "The participant is already enrolled in this action.",
+        ),
+    ]
+
+    @api.depends("planned_hours", "attended_hours")
+    def _compute_attendance_rate(self):
+        for enrolment in self:
+            planned = enrolment.planned_hours
+            enrolment.attendance_rate = (
+                100.0 * enrolment.attended_hours / planned if planned else 0.0
+            )
+
+    @api.constrains("state", "date_start", "date_end", "planned_hours", "attended_hours")
+    def _check_consistency(self):
+        for enrolment in self:
+            name = enrolment.participant_id.name
+            if enrolment.state != "prescribed" and not enrolment.date_start:
+                raise ValidationError(
+                    _("Enter the date on which %(name)s started the action.", name=name)
+                )
+            if enrolment.date_end and enrolment.date_start and (
+                enrolment.date_end < enrolment.date_start
+            ):
+                raise ValidationError(
+                    _("The enrolment of %(name)s cannot end before it starts.", name=name)
+                )
+            if enrolment.planned_hours < 0 or enrolment.attended_hours < 0:
+                raise ValidationError(
+                    _("The hours of the enrolment of %(name)s cannot be negative.",
+                      name=name)
+                )

@@ -1,0 +1,86 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+CONTRACT_TYPES = [
+    ("cdi", "Permanent contract (CDI)"),
+    ("cdd", "Fixed-term contract (CDD)"),
+    ("interim", "Interim mission"),
+    ("apprenticeship", "Apprenticeship contract"),
+    ("professionalisation", "Professionalisation contract"),
+    ("subsidised", "Subsidised contract (contrat aidé, PEC)"),
+    ("iae", "Integration contract (IAE)"),
+    ("business_creation", "Business creation"),
+]
+
+
+class PlieEmployment(models.Model):
+    _name = "plie.employment"
+    _description = "Employment period"
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    pathway_id = fields.Many2one(
+        "plie.pathway",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
+    participant_id = fields.Many2one(
+        related="pathway_id.participant_id", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        related="pathway_id.company_id", store=True, index=True, precompute=True
+    )
+    employer_id = fields.Many2one(
+        "res.partner", string="Employer", index=True, domain=[("is_company", "=", True)]
+    )
+    job_title = fields.Char(string="Job")
+    rome_job_id = fields.Many2one("plie.rome.job", string="Job (ROME)", index=True)
+    contract_type = fields.Selection(CONTRACT_TYPES, required=True, index=True)
+    date_start = fields.Date(string="Start", required=True, index=True)
+    date_end = fields.Date(
+        string="End", help="Leave empty while the contract is running (e.g. a CDI)."
+    )
+    weekly_hours = fields.Float(default=35.0)
+
+    @api.depends("employer_id", "contract_type", "participant_id")
+    def _compute_display_name(self):
+        types = dict(self._fields["contract_type"]._description_selection(self.env))
+        for employment in self:
+            employment.display_name = " - ".join(
+                filter(
+                    None,
+                    [
+                        employment.participant_id.name,
+                        types.get(employment.contract_type),
+                        employment.employer_id.name,
+                    ],
+                )
+            )
+
+    @api.constrains("date_start", "date_end", "weekly_hours")
+    def _check_period(self):
+        for employment in self:
+            name = employment.participant_id.name
+            if employment.date_end and employment.date_end < employment.date_start:
+                raise ValidationError(
+                    _("The employment of %(name)s cannot end before it starts.", name=name)
+                )
+            if not 0 <= employment.weekly_hours <= 48:
+                raise ValidationError(
+                    _(
+                        "The weekly hours of the employment of %(name)s must be "
+                        "between 0 and 48.",
+                        name=name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        employments = super().create(vals_list)
+        for employment in employments.sorted("date_start"):
+            pathway = employment.pathway_id
+            if pathway.date_start and employment.date_start >= pathway.date_start:
+                pathway._start_employment_follow_up(employment.date_start)
+        return employments

@@ -1,0 +1,631 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
+from odoo.tools import groupby
+
+from ..positive_exit import GROUNDS, positive_exit_ground
+
+SOCIAL = "plie_base.group_plie_referent"
+OPEN_STATES = ("draft", "active", "follow_up", "suspended")
+# States in which the référent is expected to keep in touch.
+CONTACT_STATES = ("active", "follow_up")
+# DOMAIN.md, "The pathway": employment is followed for 6 months.
+FOLLOW_UP_MONTHS = 6
+FOLLOW_UP_CHECKPOINT_MONTHS = (1, 3, 6)
+DAYS_PER_MONTH = 365.25 / 12
+# Fields only coordination (the committee) changes; a pathway's own buttons
+# change its state after checking the user's rights.
+COMMITTEE_FIELDS = {
+    "referent_id",
+    "state",
+    "date_end",
+    "exit_reason_id",
+    "is_positive_exit",
+    "exit_ground",
+    "exit_disagreement",
+}
+
+
+class PliePathway(models.Model):
+    _name = "plie.pathway"
+    _description = "PLIE pathway"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: _("New"),
+    )
+    participant_id = fields.Many2one(
+        "plie.participant",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="PLIE",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Contract to sign"),
+            ("active", "Active"),
+            ("follow_up", "Employment follow-up"),
+            ("suspended", "Suspended"),
+            ("closed", "Closed"),
+        ],
+        string="Status",
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    referent_id = fields.Many2one(
+        "res.users",
+        string="Référent de parcours",
+        index=True,
+        tracking=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)
+        ],
+    )
+    referent_structure_id = fields.Many2one(
+        "res.partner",
+        string="Référent structure",
+        compute="_compute_referent_structure_id",
+        store=True,
+        index=True,
+    )
+    commune_id = fields.Many2one(
+        related="participant_id.commune_id", store=True, index=True
+    )
+    prescription_id = fields.Many2one(
+        "plie.prescription", readonly=True, index=True, check_company=True
+    )
+    admission_date = fields.Date(
+        readonly=True, help="Date of the committee that admitted the participant."
+    )
+    priority_criterion_ids = fields.Many2many(
+        "plie.eligibility.criterion",
+        "plie_pathway_priority_criterion_rel",
+        "pathway_id",
+        "criterion_id",
+        string="Priority publics at entry",
+        readonly=True,
+        groups=SOCIAL,
+    )
+    date_start = fields.Date(
+        string="Contract signed on",
+        index=True,
+        tracking=True,
+        copy=False,
+        help="Signature date of the contrat d'engagement: the pathway starts then.",
+    )
+    date_planned_end = fields.Date(string="Planned end", tracking=True, copy=False)
+    date_end = fields.Date(string="Exit date", index=True, tracking=True, copy=False)
+    duration_days = fields.Integer(
+        string="Duration (days)",
+        compute="_compute_duration_days",
+        store=True,
+        aggregator="avg",
+        help="Days between the contract signature and the exit, once closed.",
+    )
+    duration_months = fields.Float(
+        string="Duration (months)", compute="_compute_duration_months", digits=(6, 1)
+    )
+    duration_alert = fields.Selection(
+        [("alert", "Long pathway"), ("cap", "Beyond the cap")],
+        compute="_compute_duration_alert",
+        search="_search_duration_alert",
+    )
+    last_contact_date = fields.Date(
+        compute="_compute_contacts",
+        store=True,
+        index=True,
+        help="Last interview, or the contract signature when there is none yet.",
+    )
+    next_appointment = fields.Datetime(compute="_compute_contacts", store=True)
+    contact_overdue = fields.Boolean(
+        string="Contact overdue",
+        compute="_compute_contact_overdue",
+        search="_search_contact_overdue",
+    )
+    follow_up_start = fields.Date(
+        string="Employment follow-up from",
+        tracking=True,
+        copy=False,
+        help="Hiring date that started the follow-up in employment.",
+    )
+    follow_up_end = fields.Date(
+        string="Employment follow-up until",
+        compute="_compute_follow_up_end",
+        store=True,
+    )
+    exit_reason_id = fields.Many2one(
+        "plie.exit.reason", readonly=True, tracking=True, check_company=True
+    )
+    is_positive_exit = fields.Boolean(
+        string="Positive exit", readonly=True, tracking=True, copy=False
+    )
+    exit_check_ground = fields.Selection(
+        GROUNDS,
+        string="Positive-exit check",
+        compute="_compute_exit_check_ground",
+        help="Result of the usual positive-exit rule on the pathway's employment "
+        "and trainings, at the exit date (or today).",
+    )
+    exit_ground = fields.Selection(
+        GROUNDS,
+        string="Positive-exit check at exit",
+        readonly=True,
+        copy=False,
+    )
+    exit_disagreement = fields.Boolean(
+        string="Check and reason disagree",
+        readonly=True,
+        copy=False,
+        help="The exit reason chosen by the committee and the positive-exit check "
+        "disagree; the committee recorded why.",
+    )
+    exit_disagreement_note = fields.Text(
+        string="Why the committee disagrees", readonly=True, groups=SOCIAL
+    )
+    note = fields.Html(string="Notes", groups=SOCIAL)
+    assignment_ids = fields.One2many(
+        "plie.pathway.assignment",
+        "pathway_id",
+        string="Référent history",
+        groups=SOCIAL,
+    )
+    step_ids = fields.One2many(
+        "plie.pathway.step",
+        "pathway_id",
+        string="Steps",
+        groups="plie_base.group_plie_referent,plie_base.group_plie_business",
+    )
+    interview_ids = fields.One2many(
+        "plie.interview", "pathway_id", string="Interviews", groups=SOCIAL
+    )
+    enrolment_ids = fields.One2many(
+        "plie.action.enrolment",
+        "pathway_id",
+        string="Enrolments",
+        groups="plie_base.group_plie_referent,plie_base.group_plie_finance",
+    )
+    employment_ids = fields.One2many(
+        "plie.employment", "pathway_id", string="Employment periods"
+    )
+    committee_item_ids = fields.One2many(
+        "plie.committee.item",
+        "pathway_id",
+        string="Committee decisions",
+        groups=SOCIAL,
+    )
+    interview_count = fields.Integer(compute="_compute_counts", groups=SOCIAL)
+    step_count = fields.Integer(
+        compute="_compute_counts",
+        groups="plie_base.group_plie_referent,plie_base.group_plie_business",
+    )
+    enrolment_count = fields.Integer(
+        compute="_compute_counts",
+        groups="plie_base.group_plie_referent,plie_base.group_plie_finance",
+    )
+    employment_count = fields.Integer(compute="_compute_counts")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("participant_id.name", "name")
+    def _compute_display_name(self):
+        for pathway in self:
+            pathway.display_name = f"{pathway.participant_id.name} ({pathway.name})"
+
+    @api.depends("referent_id")
+    def _compute_referent_structure_id(self):
+        for pathway in self:
+            pathway.referent_structure_id = pathway.referent_id.plie_structure_id
+
+    @api.depends("date_start", "date_end")
+    def _compute_duration_days(self):
+        for pathway in self:
+            start, end = pathway.date_start, pathway.date_end
+            pathway.duration_days = (end - start).days if start and end else 0
+
+    @api.depends("date_start", "date_end")
+    def _compute_duration_months(self):
+        today = fields.Date.context_today(self)
+        for pathway in self:
+            start = pathway.date_start
+            days = ((pathway.date_end or today) - start).days if start else 0
+            pathway.duration_months = max(days, 0) / DAYS_PER_MONTH
+
+    @api.depends(
+        "state",
+        "date_start",
+        "company_id.plie_pathway_alert_months",
+        "company_id.plie_pathway_cap_months",
+    )
+    def _compute_duration_alert(self):
+        today = fields.Date.context_today(self)
+        for pathway in self:
+            alert = False
+            if pathway.state in OPEN_STATES and pathway.date_start:
+                company = pathway.company_id
+                start = pathway.date_start
+                if start + relativedelta(months=company.plie_pathway_cap_months) <= today:
+                    alert = "cap"
+                elif start + relativedelta(months=company.plie_pathway_alert_months) <= today:
+                    alert = "alert"
+            pathway.duration_alert = alert
+
+    @api.depends("date_start", "interview_ids.date", "interview_ids.next_appointment")
+    def _compute_contacts(self):
+        groups = self.env["plie.interview"].sudo()._read_group(
+            [("pathway_id", "in", self.ids)],
+            ["pathway_id"],
+            ["date:max", "next_appointment:max"],
+        )
+        contacts = {pathway.id: (last, nxt) for pathway, last, nxt in groups}
+        for pathway in self:
+            last, nxt = contacts.get(pathway.id, (False, False))
+            dates = [d for d in (pathway.date_start, last and last.date()) if d]
+            pathway.last_contact_date = max(dates) if dates else False
+            pathway.next_appointment = nxt
+
+    @api.depends("state", "last_contact_date", "company_id.plie_contact_frequency_days")
+    def _compute_contact_overdue(self):
+        today = fields.Date.context_today(self)
+        for pathway in self:
+            limit = today - timedelta(days=pathway.company_id.plie_contact_frequency_days)
+            pathway.contact_overdue = bool(
+                pathway.state in CONTACT_STATES
+                and pathway.last_contact_date
+                and pathway.last_contact_date < limit
+            )
+
+    @api.depends("follow_up_start")
+    def _compute_follow_up_end(self):
+        for pathway in self:
+            start = pathway.follow_up_start
+            pathway.follow_up_end = start and start + relativedelta(months=FOLLOW_UP_MONTHS)
+
+    @api.depends(
+        "date_start",
+        "date_end",
+        "employment_ids.contract_type",
+        "employment_ids.date_start",
+        "employment_ids.date_end",
+        "step_ids.category",
+        "step_ids.qualifying",
+        "step_ids.outcome",
+        "step_ids.date_end",
+    )
+    def _compute_exit_check_ground(self):
+        grounds = self._origin._positive_exit_grounds()
+        for pathway in self:
+            pathway.exit_check_ground = grounds.get(pathway._origin.id, False)
+
+    def _compute_counts(self):
+        counts = {
+            field: self._count_by_pathway(model)
+            for field, model in (
+                ("interview_count", "plie.interview"),
+                ("step_count", "plie.pathway.step"),
+                ("enrolment_count", "plie.action.enrolment"),
+                ("employment_count", "plie.employment"),
+            )
+            if self.env[model].has_access("read")
+        }
+        for pathway in self:
+            for field in ("interview_count", "step_count", "enrolment_count", "employment_count"):
+                pathway[field] = counts.get(field, {}).get(pathway.id, 0)
+
+    def _count_by_pathway(self, model):
+        groups = self.env[model]._read_group(
+            [("pathway_id", "in", self.ids)], ["pathway_id"], ["__count"]
+        )
+        return {pathway.id: count for pathway, count in groups}
+
+    # ------------------------------------------------------------------
+    # Searches on computed fields
+    # ------------------------------------------------------------------
+    def _search_contact_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on overdue contacts."))
+        today = fields.Date.context_today(self)
+        overdue = expression.OR(
+            [
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "last_contact_date",
+                        "<",
+                        today - timedelta(days=company.plie_contact_frequency_days),
+                    ),
+                ]
+                for company in self.env.companies
+            ]
+        )
+        domain = expression.AND([[("state", "in", CONTACT_STATES)], overdue])
+        positive = (operator == "=") == value
+        return domain if positive else ["!", *expression.normalize_domain(domain)]
+
+    def _search_duration_alert(self, operator, value):
+        if operator not in ("=", "!=") or value not in ("alert", "cap", False):
+            raise UserError(_("Unsupported search on pathway duration alerts."))
+        today = fields.Date.context_today(self)
+        per_company = []
+        for company in self.env.companies:
+            cap_limit = today - relativedelta(months=company.plie_pathway_cap_months)
+            alert_limit = today - relativedelta(months=company.plie_pathway_alert_months)
+            start_domain = {
+                "cap": [("date_start", "<=", cap_limit)],
+                "alert": [("date_start", ">", cap_limit), ("date_start", "<=", alert_limit)],
+                False: [("date_start", "<=", alert_limit)],
+            }[value]
+            per_company.append([("company_id", "=", company.id), *start_domain])
+        domain = expression.AND([[("state", "in", OPEN_STATES)], expression.OR(per_company)])
+        # "!= False" means any alert; "= False" and "!= value" mean the opposite.
+        positive = (operator == "=") == (value is not False)
+        return domain if positive else ["!", *expression.normalize_domain(domain)]
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_committee_fields(vals)
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("plie.pathway")
+        pathways = super().create(vals_list)
+        pathways._record_assignment(self.env.context.get("plie_assignment_reason"))
+        pathways._sync_participant_referent()
+        return pathways
+
+    def write(self, vals):
+        self._check_committee_fields(vals)
+        res = super().write(vals)
+        if "referent_id" in vals:
+            self._record_assignment(self.env.context.get("plie_assignment_reason"))
+            self._sync_participant_referent()
+        return res
+
+    @api.model
+    def _check_committee_fields(self, vals):
+        protected = COMMITTEE_FIELDS & set(vals)
+        if protected and not self.env.su and not self.env.user.has_group(
+            "plie_base.group_plie_coordinator"
+        ):
+            raise AccessError(
+                _(
+                    "Only coordination changes the référent, status or exit of a "
+                    "pathway: use the pathway's buttons or propose it to the committee."
+                )
+            )
+
+    def _record_assignment(self, reason=False):
+        """Keep the history of référents: close the running assignment, open one."""
+        today = fields.Date.context_today(self)
+        Assignment = self.env["plie.pathway.assignment"].sudo()
+        Assignment.search(
+            [("pathway_id", "in", self.ids), ("date_end", "=", False)]
+        ).write({"date_end": today})
+        Assignment.create(
+            [
+                {
+                    "pathway_id": pathway.id,
+                    "referent_id": pathway.referent_id.id,
+                    "date_start": today,
+                    "reason": reason,
+                }
+                for pathway in self
+                if pathway.referent_id
+            ]
+        )
+
+    def _sync_participant_referent(self):
+        """The participant follows the référent of their open pathway (and so
+        do the participants' record rules)."""
+        open_pathways = self.filtered(lambda p: p.state in OPEN_STATES)
+        for referent, pathways in groupby(open_pathways, key=lambda p: p.referent_id):
+            participants = self.browse([p.id for p in pathways]).participant_id
+            participants.sudo().filtered(lambda p, r=referent: p.referent_id != r).write(
+                {"referent_id": referent.id}
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_sign_contract(self):
+        """Record the signature of the contrat d'engagement: the pathway starts."""
+        self.check_access("write")
+        today = fields.Date.context_today(self)
+        for pathway in self:
+            if pathway.state != "draft":
+                raise UserError(
+                    _("The contract of %(name)s is already signed.", name=pathway.display_name)
+                )
+            if not pathway.date_start or pathway.date_start > today:
+                raise UserError(
+                    _(
+                        "Enter the date on which %(name)s signed the engagement "
+                        "contract (today or earlier).",
+                        name=pathway.participant_id.name,
+                    )
+                )
+        for pathway in self:
+            months = pathway.company_id.plie_pathway_alert_months
+            pathway.sudo().write(
+                {
+                    "state": "active",
+                    "date_planned_end": pathway.date_planned_end
+                    or pathway.date_start + relativedelta(months=months),
+                }
+            )
+        self.participant_id.sudo().write({"state": "participant", "exit_date": False})
+        return True
+
+    def action_suspend(self):
+        self._change_state(("active", "follow_up"), "suspended")
+        return True
+
+    def action_resume(self):
+        self.check_access("write")
+        self._check_state(("suspended",))
+        for pathway in self:
+            state = "follow_up" if pathway.follow_up_start else "active"
+            pathway.sudo().write({"state": state})
+        return True
+
+    def _change_state(self, from_states, to_state):
+        self.check_access("write")
+        self._check_state(from_states)
+        self.sudo().write({"state": to_state})
+
+    def _check_state(self, states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for pathway in self:
+            if pathway.state not in states:
+                raise UserError(
+                    _(
+                        "%(name)s is %(state)s: this action is not possible now.",
+                        name=pathway.display_name,
+                        state=labels[pathway.state].lower(),
+                    )
+                )
+
+    def action_propose_exit(self):
+        self.ensure_one()
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Propose an exit"),
+            "res_model": "plie.exit.proposal",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pathway_id": self.id},
+        }
+
+    def action_reassign(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reassign pathways"),
+            "res_model": "plie.pathway.reassign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pathway_ids": self.ids},
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _positive_exit_grounds(self, check_dates=None):
+        """{pathway id: ground or False}: the positive-exit rule (see
+        positive_exit.py) at ``check_dates[id]``, the exit date or today."""
+        today = fields.Date.context_today(self)
+        check_dates = check_dates or {}
+        employments = defaultdict(list)
+        for employment in self.env["plie.employment"].sudo().search(
+            [("pathway_id", "in", self.ids)]
+        ):
+            employments[employment.pathway_id.id].append(
+                (employment.contract_type, employment.date_start, employment.date_end)
+            )
+        trainings = defaultdict(list)
+        for step in self.env["plie.pathway.step"].sudo().search(
+            [
+                ("pathway_id", "in", self.ids),
+                ("category", "=", "training"),
+                ("qualifying", "=", True),
+                ("outcome", "=", "achieved"),
+                ("date_end", "!=", False),
+            ]
+        ):
+            trainings[step.pathway_id.id].append(step.date_end)
+        return {
+            pathway.id: positive_exit_ground(
+                pathway.date_start,
+                check_dates.get(pathway.id) or pathway.date_end or today,
+                employments[pathway.id],
+                trainings[pathway.id],
+            )
+            for pathway in self
+        }
+
+    def _start_employment_follow_up(self, hiring_date):
+        """Hiring starts the 6-month follow-up in employment and its check-points."""
+        starting = self.filtered(lambda p: p.state == "active").sudo()
+        starting.write({"state": "follow_up", "follow_up_start": hiring_date})
+        for referent, pathways in groupby(starting, key=lambda p: p.referent_id):
+            for months in FOLLOW_UP_CHECKPOINT_MONTHS:
+                self.browse([p.id for p in pathways]).sudo().activity_schedule(
+                    "plie_pathway.mail_activity_type_follow_up_checkpoint",
+                    date_deadline=hiring_date + relativedelta(months=months),
+                    summary=_(
+                        "Employment follow-up: %(months)s-month check-point",
+                        months=months,
+                    ),
+                    user_id=referent.id or self.env.uid,
+                )
+
+    def _close(self, exit_date, reason, disagreement_note=False):
+        """Close the pathways on the committee's decision (coordination only)."""
+        grounds = self._positive_exit_grounds(dict.fromkeys(self.ids, exit_date))
+        for pathway in self:
+            ground = grounds[pathway.id]
+            pathway.write(
+                {
+                    "state": "closed",
+                    "date_end": exit_date,
+                    "exit_reason_id": reason.id,
+                    "is_positive_exit": reason.is_positive,
+                    "exit_ground": ground,
+                    "exit_disagreement": bool(ground) != reason.is_positive,
+                    "exit_disagreement_note": disagreement_note,
+                }
+            )
+        self.activity_ids.sudo().unlink()
+        self.participant_id.write({"state": "exited", "exit_date": exit_date})
+
+    def _cron_pathway_reminders(self):
+        """Daily: an activity for the référent of each overdue contact and of
+        each pathway reaching the alert duration or the cap."""
+        for activity_type, domain, summary in (
+            (
+                "plie_pathway.mail_activity_type_contact_overdue",
+                [("contact_overdue", "=", True)],
+                _("No contact for too long: plan an interview"),
+            ),
+            (
+                "plie_pathway.mail_activity_type_duration_alert",
+                [("duration_alert", "!=", False)],
+                _("Long pathway: prepare an extension or the exit for the committee"),
+            ),
+        ):
+            activity_type_id = self.env.ref(activity_type).id
+            pathways = self.search(
+                [
+                    *domain,
+                    ("activity_ids", "not any", [("activity_type_id", "=", activity_type_id)]),
+                ]
+            )
+            for referent, group in groupby(pathways, key=lambda p: p.referent_id):
+                self.browse([p.id for p in group]).activity_schedule(
+                    activity_type, summary=summary, user_id=referent.id or self.env.uid
+                )

@@ -1,0 +1,338 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import groupby
+
+from .pathway import OPEN_STATES
+
+SOCIAL = "plie_base.group_plie_referent"
+# Identity copied from the prescription onto the participant it creates.
+PERSON_FIELDS = (
+    "lastname",
+    "firstname",
+    "birth_date",
+    "gender",
+    "france_travail_id",
+    "phone",
+    "email",
+    "street",
+    "zip",
+    "city",
+)
+
+
+class PliePrescription(models.Model):
+    """A prescriber orients a person to the PLIE (DOMAIN.md, "The pathway" 1-3)."""
+
+    _name = "plie.prescription"
+    _description = "Prescription (orientation to the PLIE)"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: _("New"),
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="PLIE",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    state = fields.Selection(
+        [
+            ("received", "Received"),
+            ("preassigned", "Pre-assigned"),
+            ("agenda", "On committee agenda"),
+            ("admitted", "Admitted"),
+            ("refused", "Refused"),
+            ("postponed", "Postponed"),
+        ],
+        string="Status",
+        default="received",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    date = fields.Date(
+        string="Prescription date",
+        required=True,
+        default=fields.Date.context_today,
+        index=True,
+        tracking=True,
+    )
+    prescriber_id = fields.Many2one(
+        "res.partner",
+        string="Prescriber",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("plie_prescriber_kind", "!=", False)],
+    )
+    prescriber_kind = fields.Selection(
+        related="prescriber_id.plie_prescriber_kind", store=True, string="Prescriber type"
+    )
+    prescriber_contact_id = fields.Many2one(
+        "res.partner",
+        string="Prescriber contact",
+        domain="[('parent_id', '=', prescriber_id)]",
+    )
+    reason = fields.Text(string="Reason for orientation", groups=SOCIAL)
+    attachment_ids = fields.Many2many(
+        "ir.attachment", string="Documents", groups=SOCIAL
+    )
+
+    # The person oriented
+    lastname = fields.Char(string="Last name", required=True)
+    firstname = fields.Char(string="First name")
+    birth_date = fields.Date()
+    gender = fields.Selection(
+        lambda self: self.env["plie.participant"]._fields["gender"].selection
+    )
+    france_travail_id = fields.Char(string="France Travail identifier", index=True)
+    phone = fields.Char()
+    email = fields.Char()
+    street = fields.Char()
+    zip = fields.Char()
+    city = fields.Char()
+    commune_id = fields.Many2one(
+        "plie.commune",
+        compute="_compute_commune_id",
+        string="Commune of residence",
+    )
+    participant_id = fields.Many2one(
+        "plie.participant",
+        index=True,
+        readonly=True,
+        tracking=True,
+        check_company=True,
+    )
+    duplicate_participant_id = fields.Many2one(
+        "plie.participant",
+        string="Already known as",
+        compute="_compute_duplicate_participant_id",
+        groups="plie_base.group_plie_coordinator",
+        help="Participant with the same name and birth date, or the same France "
+        "Travail identifier: pre-assignment links the prescription to them.",
+    )
+
+    # Orientation
+    referent_id = fields.Many2one(
+        "res.users",
+        string="Pre-assigned référent",
+        index=True,
+        tracking=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)
+        ],
+    )
+    suggested_referent_id = fields.Many2one(
+        "res.users",
+        string="Suggested référent",
+        compute="_compute_suggested_referent_id",
+        help="Référent covering the person's commune (or any référent) with the "
+        "lowest caseload relative to their capacity.",
+    )
+    committee_id = fields.Many2one(
+        "plie.committee",
+        string="Committee",
+        tracking=True,
+        check_company=True,
+        domain="[('state', '=', 'planned')]",
+        help="Session where the entry is decided; left empty, the next planned "
+        "session is used.",
+    )
+    committee_item_ids = fields.One2many(
+        "plie.committee.item", "prescription_id", string="Committee decisions"
+    )
+    refusal_reason_id = fields.Many2one(
+        "plie.refusal.reason", readonly=True, tracking=True, check_company=True
+    )
+    pathway_id = fields.Many2one(
+        "plie.pathway", readonly=True, copy=False, check_company=True
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("lastname", "firstname", "name")
+    def _compute_display_name(self):
+        for prescription in self:
+            person = " ".join(filter(None, [prescription.lastname, prescription.firstname]))
+            prescription.display_name = f"{prescription.name} - {person}"
+
+    @api.depends("zip", "city", "company_id", "participant_id.commune_id")
+    def _compute_commune_id(self):
+        for prescription in self:
+            prescription.commune_id = (
+                prescription.participant_id.commune_id
+                or prescription._as_participant().commune_id
+            )
+
+    @api.depends("lastname", "firstname", "birth_date", "france_travail_id", "company_id")
+    def _compute_duplicate_participant_id(self):
+        found = self._find_participants()
+        for prescription in self:
+            prescription.duplicate_participant_id = found.get(prescription.id)
+
+    @api.depends("commune_id", "company_id")
+    def _compute_suggested_referent_id(self):
+        Users = self.env["res.users"]
+        for company, prescriptions in groupby(self, key=lambda p: p.company_id):
+            loads = Users._plie_referent_loads(company)
+            for prescription in prescriptions:
+                prescription.suggested_referent_id = Users._plie_least_loaded(
+                    loads, prescription.commune_id
+                )
+
+    def _as_participant(self):
+        """An unsaved participant with this identity, to reuse its rules."""
+        self.ensure_one()
+        values = {field: self[field] for field in PERSON_FIELDS}
+        return self.env["plie.participant"].new(
+            dict(values, company_id=self.company_id.id)
+        )
+
+    def _find_participants(self):
+        """{prescription id: known participant of the same person}, the way
+        plie_base recognises a person (name + birth date, France Travail id)."""
+        with_keys = self.filtered(lambda p: p.birth_date or p.france_travail_id)
+        if not with_keys:
+            return {}
+        ft_ids = [p.france_travail_id.strip() for p in with_keys if p.france_travail_id]
+        candidates = (
+            self.env["plie.participant"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("company_id", "in", with_keys.company_id.ids),
+                    "|",
+                    ("birth_date", "in", [d for d in with_keys.mapped("birth_date") if d]),
+                    ("france_travail_id", "in", ft_ids),
+                ]
+            )
+        )
+        found = {}
+        for prescription in with_keys:
+            keys = prescription._as_participant()._person_keys()
+            match = candidates.filtered(
+                lambda c, p=prescription: c.company_id == p.company_id
+                and c._person_keys() & keys
+            )[:1]
+            if match:
+                found[prescription.id] = match.with_env(self.env)
+        return found
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("plie.prescription")
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_preassign(self):
+        """Link the person to their participant record (found or created) and
+        pre-assign them to the chosen or suggested référent."""
+        self.check_access("write")
+        self._check_state(("received",))
+        found = self._find_participants()
+        for prescription in self:
+            referent = prescription.referent_id or prescription.suggested_referent_id
+            if not referent:
+                raise UserError(
+                    _(
+                        "No référent with a caseload capacity was found for "
+                        "%(name)s: choose the référent.",
+                        name=prescription.display_name,
+                    )
+                )
+            participant = prescription.participant_id or found.get(prescription.id)
+            if participant and participant.sudo().pathway_ids.filtered(
+                lambda p: p.state in OPEN_STATES
+            ):
+                raise UserError(
+                    _(
+                        "%(name)s already has an open pathway: propose a change of "
+                        "référent to the committee instead.",
+                        name=participant.name,
+                    )
+                )
+            if participant:
+                participant.write({"referent_id": referent.id})
+            else:
+                participant = self.env["plie.participant"].create(
+                    prescription._participant_values(referent)
+                )
+            prescription.write(
+                {
+                    "participant_id": participant.id,
+                    "referent_id": referent.id,
+                    "state": "preassigned",
+                }
+            )
+        return True
+
+    def action_put_on_agenda(self):
+        """Add the entry to the agenda of the chosen or next committee session."""
+        self.check_access("write")
+        self._check_state(("preassigned", "postponed"))
+        Committee = self.env["plie.committee"]
+        items = []
+        for prescription in self:
+            if not prescription.participant_id:
+                raise UserError(
+                    _("Pre-assign %(name)s before putting them on the agenda.",
+                      name=prescription.display_name)
+                )
+            committee = prescription.committee_id
+            if committee.state != "planned":
+                committee = Committee._next_session(prescription.company_id)
+            if not committee:
+                raise UserError(
+                    _("Plan a committee session first: there is no planned session "
+                      "to put %(name)s on.", name=prescription.display_name)
+                )
+            prescription.write({"committee_id": committee.id, "state": "agenda"})
+            items.append(
+                {
+                    "committee_id": committee.id,
+                    "item_type": "entry",
+                    "prescription_id": prescription.id,
+                    "participant_id": prescription.participant_id.id,
+                }
+            )
+        self.env["plie.committee.item"].create(items)
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _check_state(self, states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for prescription in self:
+            if prescription.state not in states:
+                raise UserError(
+                    _(
+                        "%(name)s is %(state)s: this action is not possible now.",
+                        name=prescription.display_name,
+                        state=labels[prescription.state].lower(),
+                    )
+                )
+
+    def _participant_values(self, referent):
+        self.ensure_one()
+        values = {field: self[field] for field in PERSON_FIELDS}
+        values.update(company_id=self.company_id.id, referent_id=referent.id)
+        return values

@@ -1,0 +1,3 @@
+from . import pathway_report
+from . import caseload_report
+from . import kpi_dashboard

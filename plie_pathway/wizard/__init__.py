@@ -1,0 +1,2 @@
+from . import pathway_reassign
+from . import exit_proposal
