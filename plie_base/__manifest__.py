@@ -12,6 +12,8 @@
         "security/plie_base_security.xml",
         "security/ir.model.access.csv",
         "data/plie_eligibility_criterion_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "report/plie_participant_statistics_views.xml",
         "wizard/plie_eligibility_check_views.xml",
         "views/plie_participant_views.xml",

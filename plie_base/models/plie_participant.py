@@ -38,6 +38,7 @@ SPECIAL_CATEGORY_ANSWERS = [
 ]
 SPECIAL_CATEGORY_FIELDS = ("disability", "foreign_background", "minority")
 JOBSEEKER_STATUSES = ("unemployed", "long_term_unemployed")
+EVIDENCE_REMINDER_DAYS = 30
 # Identity held on the linked contact, exported on a subject access request.
 PERSONAL_PARTNER_FIELDS = [
     "name",
@@ -803,6 +804,49 @@ class PlieParticipant(models.Model):
         self._check_can_be_anonymized()
         self.sudo()._anonymize()
         return True
+
+    # ------------------------------------------------------------------
+    # Scheduled reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_remind_expiring_evidence(self, days=EVIDENCE_REMINDER_DAYS):
+        """Give référents a to-do for each participant of their caseload whose
+        eligibility evidence expires within ``days``, once per participant."""
+        today = fields.Date.context_today(self)
+        evidences = self.env["plie.eligibility.evidence"].search(
+            [
+                ("expiry_date", ">=", today),
+                ("expiry_date", "<", today + relativedelta(days=days)),
+                ("participant_id.state", "in", ("candidate", "participant")),
+                ("participant_id.referent_id", "!=", False),
+            ]
+        )
+        activity_type = self.env.ref("plie_base.mail_activity_type_renew_evidence")
+        already = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", evidences.participant_id.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        reminded = set(already.mapped("res_id"))
+        deadlines = {}
+        for evidence in evidences:
+            participant = evidence.participant_id
+            if participant.id not in reminded:
+                deadlines[participant] = min(
+                    evidence.expiry_date,
+                    deadlines.get(participant, evidence.expiry_date),
+                )
+        # One batch per référent and deadline.
+        for (referent, deadline), participants in groupby(
+            deadlines, key=lambda p: (p.referent_id, deadlines[p])
+        ):
+            self.browse([p.id for p in participants]).activity_schedule(
+                "plie_base.mail_activity_type_renew_evidence",
+                date_deadline=deadline,
+                user_id=referent.id,
+            )
 
     # ------------------------------------------------------------------
     # GDPR
