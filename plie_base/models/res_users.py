@@ -23,7 +23,3 @@ class ResUsers(models.Model):
         for user in self:
             shared = user.company_id.plie_share_structure_caseload
             user.plie_shared_structure_ids = user.plie_structure_id if shared else False
-
-    @property
-    def SELF_READABLE_FIELDS(self):
-        return super().SELF_READABLE_FIELDS + ["plie_structure_id"]
