@@ -39,7 +39,7 @@
         "report/kpi_dashboard_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/plie_pathway_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "plie_pathway/static/tests/tours/*.js",

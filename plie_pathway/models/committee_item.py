@@ -152,23 +152,6 @@ class PlieCommitteeItem(models.Model):
         self.ensure_one()
         return fields.Date.context_today(self, self.committee_id.date)
 
-    @api.constrains("decision", "derogation", "derogation_reason", "participant_id")
-    def _check_derogation(self):
-        """An ineligible person cannot be admitted without a recorded derogation."""
-        for item in self.filtered(
-            lambda i: i.item_type == "entry" and i.decision == "accepted"
-        ):
-            if item.sudo().eligibility_verdict != "eligible" and not (
-                item.derogation and item.derogation_reason
-            ):
-                raise ValidationError(
-                    _(
-                        "%(name)s is not eligible at the session date: record a "
-                        "derogation and its reason to admit them.",
-                        name=item.participant_id.name,
-                    )
-                )
-
     @api.constrains("item_type", "prescription_id", "pathway_id")
     def _check_links(self):
         for item in self:
@@ -192,6 +175,17 @@ class PlieCommitteeItem(models.Model):
             return _("%(name)s: choose the refusal reason.", name=name)
         if self.decision != "accepted":
             return False
+        # An ineligible person cannot be admitted without a recorded derogation.
+        if (
+            self.item_type == "entry"
+            and self.eligibility_verdict != "eligible"
+            and not (self.derogation and self.derogation_reason)
+        ):
+            return _(
+                "%(name)s is not eligible at the session date: record a derogation "
+                "and its reason to admit them.",
+                name=name,
+            )
         if self.item_type == "exit":
             if not (self.exit_reason_id and self.exit_date):
                 return _("%(name)s: give the exit reason and date.", name=name)

@@ -394,7 +394,9 @@ class PliePathway(models.Model):
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("plie.pathway")
         pathways = super().create(vals_list)
-        pathways._record_assignment(self.env.context.get("plie_assignment_reason"))
+        pathways._record_assignment(
+            self.env.context.get("plie_assignment_reason"), initial=True
+        )
         pathways._sync_participant_referent()
         return pathways
 
@@ -419,8 +421,9 @@ class PliePathway(models.Model):
                 )
             )
 
-    def _record_assignment(self, reason=False):
-        """Keep the history of référents: close the running assignment, open one."""
+    def _record_assignment(self, reason=False, initial=False):
+        """Keep the history of référents: close the running assignment, open one
+        (from the admission for the first one)."""
         today = fields.Date.context_today(self)
         Assignment = self.env["plie.pathway.assignment"].sudo()
         Assignment.search(
@@ -431,7 +434,7 @@ class PliePathway(models.Model):
                 {
                     "pathway_id": pathway.id,
                     "referent_id": pathway.referent_id.id,
-                    "date_start": today,
+                    "date_start": initial and pathway.admission_date or today,
                     "reason": reason,
                 }
                 for pathway in self
