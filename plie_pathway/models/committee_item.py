@@ -51,6 +51,7 @@ class PlieCommitteeItem(models.Model):
         "plie.participant",
         compute="_compute_participant_id",
         store=True,
+        precompute=True,
         readonly=False,
         required=True,
         index=True,

@@ -12,6 +12,11 @@ class PlieCaseloadReport(models.Model):
     _auto = False
     _order = "load_percent desc, id"
     _rec_name = "referent_id"
+    _depends = {
+        "plie.pathway": ["referent_id", "company_id", "state"],
+        "res.users": ["plie_fte", "plie_structure_id", "company_id", "active"],
+        "res.company": ["plie_caseload_per_fte"],
+    }
 
     referent_id = fields.Many2one("res.users", string="Référent", readonly=True)
     company_id = fields.Many2one("res.company", string="PLIE", readonly=True)

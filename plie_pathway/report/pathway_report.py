@@ -13,6 +13,22 @@ class PliePathwayReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "pathway_id"
+    _depends = {
+        "plie.pathway": [
+            "participant_id",
+            "company_id",
+            "state",
+            "date_start",
+            "date_end",
+            "referent_id",
+            "referent_structure_id",
+            "commune_id",
+            "exit_reason_id",
+            "is_positive_exit",
+            "priority_criterion_ids",
+        ],
+        "plie.participant": ["gender"],
+    }
 
     pathway_id = fields.Many2one("plie.pathway", readonly=True)
     participant_id = fields.Many2one("plie.participant", readonly=True)
