@@ -8,3 +8,4 @@ from . import test_access
 from . import test_reminders
 from . import test_gdpr
 from . import test_translations
+from . import test_ui
