@@ -4,7 +4,7 @@ PYTHON ?= python3
 PLIE := $(PYTHON) tests/tooling/plie.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint i18n
+.PHONY: help run test lint i18n bench
 
 help: ## List the commands
 	@$(PLIE) --help
@@ -20,3 +20,6 @@ lint: ## ruff (lint + format check) and pylint-odoo
 
 i18n: ## Export .pot files, update fr.po and list untranslated terms
 	$(PLIE) i18n $(ADDONS)
+
+bench: ## Performance benchmarks (tests/benchmarks) on a fresh database
+	$(PLIE) bench

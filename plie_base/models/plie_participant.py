@@ -1,5 +1,5 @@
 import json
-from collections import namedtuple
+from collections import defaultdict, namedtuple
 from datetime import date as Date
 
 from dateutil.relativedelta import relativedelta
@@ -670,19 +670,25 @@ class PlieParticipant(models.Model):
                 ]
             )
         )
+        owners = defaultdict(set)  # (company id, person key) -> participant ids
+        for other in others:
+            for key in other._person_keys():
+                owners[other.company_id.id, key].add(other.id)
         for participant in active:
-            twins = (others - participant).filtered(
-                lambda other, p=participant: other.company_id == p.company_id
-                and other._person_keys() & p._person_keys()
-            )
-            if twins:
+            twin_ids = set().union(
+                *(
+                    owners[participant.company_id.id, key]
+                    for key in participant._person_keys()
+                )
+            ) - {participant.id}
+            if twin_ids:
                 raise ValidationError(
                     _(
                         "%(name)s is already an active participant of this PLIE "
                         "(%(twin)s). Open the existing record instead of creating "
                         "a new one.",
                         name=participant.name,
-                        twin=twins[0].name,
+                        twin=self.browse(min(twin_ids)).name,
                     )
                 )
 

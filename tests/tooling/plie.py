@@ -44,6 +44,7 @@ REPO = Path(__file__).resolve().parents[2]
 ADDONS = ("plie_base", "plie_pathway", "plie_partners", "plie_esf")
 TEST_ADDONS_DIR = REPO / "tests"
 TEST_ADDONS = ("plie_scenarios",)
+BENCHMARKS_DIR = TEST_ADDONS_DIR / "benchmarks"
 # The interface speaks French: databases are created with it (demo users use it).
 LANGUAGE = "fr_FR"
 PGDATA = REPO / ".pgdata"  # private cluster: socket, log and data/
@@ -776,6 +777,34 @@ def cmd_i18n(args):
     return 0
 
 
+def cmd_bench(args):
+    """Run each tests/benchmarks/bench_*.py inside `odoo shell` on a fresh
+    database holding the four addons without demo data."""
+    pg = ensure_postgres()
+    database = os.environ.get("PLIE_BENCH_DB", "plie_bench")
+    say(f"Installing the addons in benchmark database {database!r}")
+    drop_database(pg, database)
+    install = odoo_command(
+        pg,
+        database,
+        f"--init={','.join(ADDONS)}",
+        "--without-demo=all",
+        "--stop-after-init",
+        "--max-cron-threads=0",
+        "--log-level=warn",
+    )
+    if subprocess.run(install).returncode != 0:
+        raise ToolError("Installing the addons for the benchmarks failed.")
+    shell = odoo_command(pg, database, "--log-level=warn", "--no-http")
+    shell.insert(3, "shell")
+    for script in sorted(BENCHMARKS_DIR.glob("bench_*.py")):
+        say(f"== {script.relative_to(REPO)}")
+        with script.open() as source:
+            if subprocess.run(shell, stdin=source).returncode != 0:
+                raise ToolError(f"Benchmark {script.name} failed.")
+    return 0
+
+
 def cmd_db_stop(args):
     PrivateCluster().stop()
     return 0
@@ -794,6 +823,9 @@ def main(argv=None):
     commands.add_parser(
         "test", help="fresh database, install with tests, then lint"
     ).set_defaults(handler=cmd_test)
+    commands.add_parser(
+        "bench", help="performance benchmarks on a fresh database"
+    ).set_defaults(handler=cmd_bench)
     commands.add_parser("lint", help="ruff and pylint-odoo").set_defaults(
         handler=cmd_lint
     )
