@@ -37,7 +37,6 @@ class PlieAction(models.Model):
     )
     operator_id = fields.Many2one(
         "res.partner",
-        string="Operator",
         tracking=True,
         help="Organisation that carries out the action.",
     )
@@ -61,7 +60,9 @@ class PlieAction(models.Model):
     )
     enrolment_count = fields.Integer(compute="_compute_fill")
     seats_taken = fields.Integer(compute="_compute_fill")
-    fill_rate = fields.Float(string="Fill rate (%)", compute="_compute_fill", digits=(5, 1))
+    fill_rate = fields.Float(
+        string="Fill rate (%)", compute="_compute_fill", digits=(5, 1)
+    )
 
     @api.depends("capacity", "enrolment_ids.state")
     def _compute_fill(self):
@@ -83,12 +84,21 @@ class PlieAction(models.Model):
     @api.constrains("date_start", "date_end", "capacity")
     def _check_period(self):
         for action in self:
-            if action.date_start and action.date_end and action.date_end < action.date_start:
+            if (
+                action.date_start
+                and action.date_end
+                and action.date_end < action.date_start
+            ):
                 raise ValidationError(
-                    _("The action %(name)s cannot end before it starts.", name=action.name)
+                    _(
+                        "The action %(name)s cannot end before it starts.",
+                        name=action.name,
+                    )
                 )
             if action.capacity < 0:
                 raise ValidationError(
-                    _("The number of seats of %(name)s cannot be negative.",
-                      name=action.name)
+                    _(
+                        "The number of seats of %(name)s cannot be negative.",
+                        name=action.name,
+                    )
                 )

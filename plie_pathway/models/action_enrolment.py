@@ -9,7 +9,11 @@ class PlieActionEnrolment(models.Model):
     _check_company_auto = True
 
     action_id = fields.Many2one(
-        "plie.action", required=True, ondelete="restrict", index=True, check_company=True
+        "plie.action",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
     )
     pathway_id = fields.Many2one(
         "plie.pathway",
@@ -67,7 +71,9 @@ class PlieActionEnrolment(models.Model):
                 100.0 * enrolment.attended_hours / planned if planned else 0.0
             )
 
-    @api.constrains("state", "date_start", "date_end", "planned_hours", "attended_hours")
+    @api.constrains(
+        "state", "date_start", "date_end", "planned_hours", "attended_hours"
+    )
     def _check_consistency(self):
         for enrolment in self:
             name = enrolment.participant_id.name
@@ -75,14 +81,21 @@ class PlieActionEnrolment(models.Model):
                 raise ValidationError(
                     _("Enter the date on which %(name)s started the action.", name=name)
                 )
-            if enrolment.date_end and enrolment.date_start and (
-                enrolment.date_end < enrolment.date_start
+            if (
+                enrolment.date_end
+                and enrolment.date_start
+                and (enrolment.date_end < enrolment.date_start)
             ):
                 raise ValidationError(
-                    _("The enrolment of %(name)s cannot end before it starts.", name=name)
+                    _(
+                        "The enrolment of %(name)s cannot end before it starts.",
+                        name=name,
+                    )
                 )
             if enrolment.planned_hours < 0 or enrolment.attended_hours < 0:
                 raise ValidationError(
-                    _("The hours of the enrolment of %(name)s cannot be negative.",
-                      name=name)
+                    _(
+                        "The hours of the enrolment of %(name)s cannot be negative.",
+                        name=name,
+                    )
                 )

@@ -25,7 +25,7 @@ class PlieCommittee(models.Model):
         default=lambda self: self.env.company,
     )
     state = fields.Selection(
-        [("planned", "Planned"), ("closed", "Closed"), ("cancelled", "Cancelled")],
+        [("planned", "Planned"), ("closed", "Held"), ("cancelled", "Cancelled")],
         string="Status",
         default="planned",
         required=True,
@@ -59,7 +59,9 @@ class PlieCommittee(models.Model):
     @api.depends("item_ids.decision")
     def _compute_item_counts(self):
         groups = self.env["plie.committee.item"]._read_group(
-            [("committee_id", "in", self.ids)], ["committee_id", "decision"], ["__count"]
+            [("committee_id", "in", self.ids)],
+            ["committee_id", "decision"],
+            ["__count"],
         )
         totals, pending = {}, {}
         for committee, decision, count in groups:
@@ -88,8 +90,10 @@ class PlieCommittee(models.Model):
         for committee in self:
             if committee.state != "planned":
                 raise UserError(
-                    _("%(name)s is not planned: it cannot be closed.",
-                      name=committee.display_name)
+                    _(
+                        "%(name)s is not planned: it cannot be closed.",
+                        name=committee.display_name,
+                    )
                 )
         self.item_ids._check_ready_to_apply()
         self.item_ids._apply_decisions()
@@ -106,7 +110,7 @@ class PlieCommittee(models.Model):
             raise UserError(_("Only a planned session can be cancelled."))
         if self.item_ids:
             raise UserError(
-                _("Move the agenda items to another session before cancelling this one.")
+                _("Move the agenda items to another session before cancelling it.")
             )
         self.write({"state": "cancelled"})
         return True

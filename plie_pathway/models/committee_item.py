@@ -28,7 +28,9 @@ class PlieCommitteeItem(models.Model):
         related="committee_id.company_id", store=True, index=True, precompute=True
     )
     committee_date = fields.Datetime(related="committee_id.date", string="Session date")
-    committee_state = fields.Selection(related="committee_id.state", string="Session status")
+    committee_state = fields.Selection(
+        related="committee_id.state", string="Session status"
+    )
     sequence = fields.Integer(default=10)
     item_type = fields.Selection(
         [
@@ -59,7 +61,9 @@ class PlieCommitteeItem(models.Model):
     )
     referent_id = fields.Many2one(related="participant_id.referent_id")
     eligibility_verdict = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["eligibility_verdict"].selection,
+        lambda self: self.env["plie.participant"]
+        ._fields["eligibility_verdict"]
+        .selection,
         string="Eligibility at the session",
         compute="_compute_eligibility_verdict",
         groups=SOCIAL,
@@ -113,7 +117,9 @@ class PlieCommitteeItem(models.Model):
     def _compute_display_name(self):
         types = dict(self._fields["item_type"]._description_selection(self.env))
         for item in self:
-            item.display_name = f"{types.get(item.item_type)}: {item.participant_id.name}"
+            item.display_name = (
+                f"{types.get(item.item_type)}: {item.participant_id.name}"
+            )
 
     @api.depends("prescription_id", "pathway_id")
     def _compute_participant_id(self):
@@ -140,13 +146,16 @@ class PlieCommitteeItem(models.Model):
         self.exit_disagreement = False
         exits = self.filtered(lambda i: i.item_type == "exit" and i.pathway_id)
         for date, items in groupby(exits, key=lambda i: i.exit_date):
-            pathways = self.env["plie.pathway"].concat(*[i.pathway_id._origin for i in items])
+            pathways = self.env["plie.pathway"].concat(
+                *[i.pathway_id._origin for i in items]
+            )
             grounds = pathways._positive_exit_grounds(dict.fromkeys(pathways.ids, date))
             for item in items:
                 ground = grounds.get(item.pathway_id._origin.id, False)
                 item.exit_check_ground = ground
                 item.exit_disagreement = bool(
-                    item.exit_reason_id and bool(ground) != item.exit_reason_id.is_positive
+                    item.exit_reason_id
+                    and bool(ground) != item.exit_reason_id.is_positive
                 )
 
     def _session_day(self):
@@ -158,8 +167,10 @@ class PlieCommitteeItem(models.Model):
         for item in self:
             if item.item_type != "entry" and not item.pathway_id:
                 raise ValidationError(
-                    _("Choose the pathway of %(name)s for this agenda item.",
-                      name=item.participant_id.name)
+                    _(
+                        "Choose the pathway of %(name)s for this agenda item.",
+                        name=item.participant_id.name,
+                    )
                 )
 
     def _readiness_error(self):
@@ -170,8 +181,10 @@ class PlieCommitteeItem(models.Model):
             return _("%(name)s: no decision yet.", name=name)
         if not self.decision_note:
             return _("%(name)s: give the reason of the decision.", name=name)
-        if self.item_type == "entry" and self.decision == "refused" and not (
-            self.refusal_reason_id
+        if (
+            self.item_type == "entry"
+            and self.decision == "refused"
+            and not (self.refusal_reason_id)
         ):
             return _("%(name)s: choose the refusal reason.", name=name)
         if self.decision != "accepted":
@@ -196,8 +209,13 @@ class PlieCommitteeItem(models.Model):
                     "record why.",
                     name=name,
                 )
-            if self.pathway_id.date_start and self.exit_date < self.pathway_id.date_start:
-                return _("%(name)s: the exit date is before the pathway start.", name=name)
+            if (
+                self.pathway_id.date_start
+                and self.exit_date < self.pathway_id.date_start
+            ):
+                return _(
+                    "%(name)s: the exit date is before the pathway start.", name=name
+                )
         if self.item_type == "extension" and not self.extension_date:
             return _("%(name)s: give the new planned end.", name=name)
         if self.item_type == "referent_change" and not self.new_referent_id:
@@ -210,7 +228,10 @@ class PlieCommitteeItem(models.Model):
         errors = [error for error in map(type(self)._readiness_error, self) if error]
         if errors:
             raise UserError(
-                _("The session cannot be closed yet:\n%(errors)s", errors="\n".join(errors))
+                _(
+                    "The session cannot be closed yet:\n%(errors)s",
+                    errors="\n".join(errors),
+                )
             )
 
     # ------------------------------------------------------------------
@@ -222,7 +243,9 @@ class PlieCommitteeItem(models.Model):
         for item in (self - entries).filtered(lambda i: i.decision == "accepted"):
             pathway = item.pathway_id
             if item.item_type == "exit":
-                pathway._close(item.exit_date, item.exit_reason_id, item.disagreement_note)
+                pathway._close(
+                    item.exit_date, item.exit_reason_id, item.disagreement_note
+                )
             elif item.item_type == "extension":
                 pathway.date_planned_end = item.extension_date
             else:
@@ -231,27 +254,36 @@ class PlieCommitteeItem(models.Model):
                 )
 
     def _apply_entries(self):
-        """Admission opens a pathway; refusal and postponement update the prescription."""
+        """Admission opens a pathway; refusal and postponement update the
+        prescription."""
         admitted = self.filtered(lambda i: i.decision == "accepted")
         for item in admitted:
             if item.participant_id.sudo().pathway_ids.filtered(
                 lambda p: p.state in OPEN_STATES
             ):
                 raise UserError(
-                    _("%(name)s already has an open pathway.", name=item.participant_id.name)
+                    _(
+                        "%(name)s already has an open pathway.",
+                        name=item.participant_id.name,
+                    )
                 )
         for item in admitted.filtered(
             lambda i: i.eligibility_verdict == "outside_territory"
         ):
             item.participant_id.write(
-                {"territory_override": True, "territory_override_reason": item.derogation_reason}
+                {
+                    "territory_override": True,
+                    "territory_override_reason": item.derogation_reason,
+                }
             )
         admitted.participant_id._check_territory_for_admission()
         priorities = {}
         for day, items in groupby(admitted, key=lambda i: i._session_day()):
             participants = self.browse([i.id for i in items]).participant_id
             results = participants._eligibility_results(day)
-            priorities.update({pid: res.priority_criteria for pid, res in results.items()})
+            priorities.update(
+                {pid: res.priority_criteria for pid, res in results.items()}
+            )
         pathways = (
             self.env["plie.pathway"]
             .with_context(plie_assignment_reason=_("Admission by the committee"))
@@ -276,7 +308,9 @@ class PlieCommitteeItem(models.Model):
         return {
             "participant_id": participant.id,
             "company_id": self.company_id.id,
-            "referent_id": (self.prescription_id.referent_id or participant.referent_id).id,
+            "referent_id": (
+                self.prescription_id.referent_id or participant.referent_id
+            ).id,
             "prescription_id": self.prescription_id.id,
             "admission_date": self._session_day(),
             "priority_criterion_ids": [(6, 0, priority.ids)],

@@ -33,7 +33,7 @@ class PlieEmployment(models.Model):
         related="pathway_id.company_id", store=True, index=True, precompute=True
     )
     employer_id = fields.Many2one(
-        "res.partner", string="Employer", index=True, domain=[("is_company", "=", True)]
+        "res.partner", index=True, domain=[("is_company", "=", True)]
     )
     job_title = fields.Char(string="Job")
     rome_job_id = fields.Many2one("plie.rome.job", string="Job (ROME)", index=True)
@@ -65,7 +65,10 @@ class PlieEmployment(models.Model):
             name = employment.participant_id.name
             if employment.date_end and employment.date_end < employment.date_start:
                 raise ValidationError(
-                    _("The employment of %(name)s cannot end before it starts.", name=name)
+                    _(
+                        "The employment of %(name)s cannot end before it starts.",
+                        name=name,
+                    )
                 )
             if not 0 <= employment.weekly_hours <= 48:
                 raise ValidationError(

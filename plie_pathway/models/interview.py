@@ -64,11 +64,16 @@ class PlieInterview(models.Model):
     def _check_dates(self):
         for interview in self:
             if interview.duration < 0:
-                raise ValidationError(_("The duration of an interview cannot be negative."))
-            if interview.next_appointment and interview.next_appointment <= interview.date:
+                raise ValidationError(
+                    _("The duration of an interview cannot be negative.")
+                )
+            if (
+                interview.next_appointment
+                and interview.next_appointment <= interview.date
+            ):
                 raise ValidationError(
                     _(
-                        "The next appointment of %(name)s must come after the interview.",
+                        "The next appointment of %(name)s must follow the interview.",
                         name=interview.participant_id.name,
                     )
                 )
@@ -100,7 +105,9 @@ class PlieInterview(models.Model):
                 event.unlink()
                 continue
             values = {
-                "name": _("PLIE appointment: %(name)s", name=interview.participant_id.name),
+                "name": _(
+                    "PLIE appointment: %(name)s", name=interview.participant_id.name
+                ),
                 "start": interview.next_appointment,
                 "stop": interview.next_appointment + timedelta(hours=1),
                 "user_id": interview.referent_id.id,

@@ -267,18 +267,28 @@ class PliePathway(models.Model):
             if pathway.state in OPEN_STATES and pathway.date_start:
                 company = pathway.company_id
                 start = pathway.date_start
-                if start + relativedelta(months=company.plie_pathway_cap_months) <= today:
+                if (
+                    start + relativedelta(months=company.plie_pathway_cap_months)
+                    <= today
+                ):
                     alert = "cap"
-                elif start + relativedelta(months=company.plie_pathway_alert_months) <= today:
+                elif (
+                    start + relativedelta(months=company.plie_pathway_alert_months)
+                    <= today
+                ):
                     alert = "alert"
             pathway.duration_alert = alert
 
     @api.depends("date_start", "interview_ids.date", "interview_ids.next_appointment")
     def _compute_contacts(self):
-        groups = self.env["plie.interview"].sudo()._read_group(
-            [("pathway_id", "in", self.ids)],
-            ["pathway_id"],
-            ["date:max", "next_appointment:max"],
+        groups = (
+            self.env["plie.interview"]
+            .sudo()
+            ._read_group(
+                [("pathway_id", "in", self.ids)],
+                ["pathway_id"],
+                ["date:max", "next_appointment:max"],
+            )
         )
         contacts = {pathway.id: (last, nxt) for pathway, last, nxt in groups}
         for pathway in self:
@@ -291,7 +301,9 @@ class PliePathway(models.Model):
     def _compute_contact_overdue(self):
         today = fields.Date.context_today(self)
         for pathway in self:
-            limit = today - timedelta(days=pathway.company_id.plie_contact_frequency_days)
+            limit = today - timedelta(
+                days=pathway.company_id.plie_contact_frequency_days
+            )
             pathway.contact_overdue = bool(
                 pathway.state in CONTACT_STATES
                 and pathway.last_contact_date
@@ -302,7 +314,9 @@ class PliePathway(models.Model):
     def _compute_follow_up_end(self):
         for pathway in self:
             start = pathway.follow_up_start
-            pathway.follow_up_end = start and start + relativedelta(months=FOLLOW_UP_MONTHS)
+            pathway.follow_up_end = start and start + relativedelta(
+                months=FOLLOW_UP_MONTHS
+            )
 
     @api.depends(
         "date_start",
@@ -332,7 +346,12 @@ class PliePathway(models.Model):
             if self.env[model].has_access("read")
         }
         for pathway in self:
-            for field in ("interview_count", "step_count", "enrolment_count", "employment_count"):
+            for field in (
+                "interview_count",
+                "step_count",
+                "enrolment_count",
+                "employment_count",
+            ):
                 pathway[field] = counts.get(field, {}).get(pathway.id, 0)
 
     def _count_by_pathway(self, model):
@@ -372,14 +391,21 @@ class PliePathway(models.Model):
         per_company = []
         for company in self.env.companies:
             cap_limit = today - relativedelta(months=company.plie_pathway_cap_months)
-            alert_limit = today - relativedelta(months=company.plie_pathway_alert_months)
+            alert_limit = today - relativedelta(
+                months=company.plie_pathway_alert_months
+            )
             start_domain = {
                 "cap": [("date_start", "<=", cap_limit)],
-                "alert": [("date_start", ">", cap_limit), ("date_start", "<=", alert_limit)],
+                "alert": [
+                    ("date_start", ">", cap_limit),
+                    ("date_start", "<=", alert_limit),
+                ],
                 False: [("date_start", "<=", alert_limit)],
             }[value]
             per_company.append([("company_id", "=", company.id), *start_domain])
-        domain = expression.AND([[("state", "in", OPEN_STATES)], expression.OR(per_company)])
+        domain = expression.AND(
+            [[("state", "in", OPEN_STATES)], expression.OR(per_company)]
+        )
         # "!= False" means any alert; "= False" and "!= value" mean the opposite.
         positive = (operator == "=") == (value is not False)
         return domain if positive else ["!", *expression.normalize_domain(domain)]
@@ -411,8 +437,10 @@ class PliePathway(models.Model):
     @api.model
     def _check_committee_fields(self, vals):
         protected = COMMITTEE_FIELDS & set(vals)
-        if protected and not self.env.su and not self.env.user.has_group(
-            "plie_base.group_plie_coordinator"
+        if (
+            protected
+            and not self.env.su
+            and not self.env.user.has_group("plie_base.group_plie_coordinator")
         ):
             raise AccessError(
                 _(
@@ -448,9 +476,9 @@ class PliePathway(models.Model):
         open_pathways = self.filtered(lambda p: p.state in OPEN_STATES)
         for referent, pathways in groupby(open_pathways, key=lambda p: p.referent_id):
             participants = self.browse([p.id for p in pathways]).participant_id
-            participants.sudo().filtered(lambda p, r=referent: p.referent_id != r).write(
-                {"referent_id": referent.id}
-            )
+            participants.sudo().filtered(
+                lambda p, r=referent: p.referent_id != r
+            ).write({"referent_id": referent.id})
 
     # ------------------------------------------------------------------
     # Actions
@@ -462,7 +490,10 @@ class PliePathway(models.Model):
         for pathway in self:
             if pathway.state != "draft":
                 raise UserError(
-                    _("The contract of %(name)s is already signed.", name=pathway.display_name)
+                    _(
+                        "The contract of %(name)s is already signed.",
+                        name=pathway.display_name,
+                    )
                 )
             if not pathway.date_start or pathway.date_start > today:
                 raise UserError(
@@ -544,21 +575,25 @@ class PliePathway(models.Model):
         today = fields.Date.context_today(self)
         check_dates = check_dates or {}
         employments = defaultdict(list)
-        for employment in self.env["plie.employment"].sudo().search(
-            [("pathway_id", "in", self.ids)]
+        for employment in (
+            self.env["plie.employment"].sudo().search([("pathway_id", "in", self.ids)])
         ):
             employments[employment.pathway_id.id].append(
                 (employment.contract_type, employment.date_start, employment.date_end)
             )
         trainings = defaultdict(list)
-        for step in self.env["plie.pathway.step"].sudo().search(
-            [
-                ("pathway_id", "in", self.ids),
-                ("category", "=", "training"),
-                ("qualifying", "=", True),
-                ("outcome", "=", "achieved"),
-                ("date_end", "!=", False),
-            ]
+        for step in (
+            self.env["plie.pathway.step"]
+            .sudo()
+            .search(
+                [
+                    ("pathway_id", "in", self.ids),
+                    ("category", "=", "training"),
+                    ("qualifying", "=", True),
+                    ("outcome", "=", "achieved"),
+                    ("date_end", "!=", False),
+                ]
+            )
         ):
             trainings[step.pathway_id.id].append(step.date_end)
         return {
@@ -625,7 +660,11 @@ class PliePathway(models.Model):
             pathways = self.search(
                 [
                     *domain,
-                    ("activity_ids", "not any", [("activity_type_id", "=", activity_type_id)]),
+                    (
+                        "activity_ids",
+                        "not any",
+                        [("activity_type_id", "=", activity_type_id)],
+                    ),
                 ]
             )
             for referent, group in groupby(pathways, key=lambda p: p.referent_id):

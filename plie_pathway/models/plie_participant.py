@@ -27,9 +27,13 @@ class PlieParticipant(models.Model):
             ["participant_id"],
             ["__count", "id:recordset"],
         )
-        found = {participant.id: (count, pathways) for participant, count, pathways in groups}
+        found = {
+            participant.id: (count, pathways) for participant, count, pathways in groups
+        }
         for participant in self:
-            count, pathways = found.get(participant._origin.id, (0, self.env["plie.pathway"]))
+            count, pathways = found.get(
+                participant._origin.id, (0, self.env["plie.pathway"])
+            )
             participant.pathway_count = count
             participant.current_pathway_id = pathways.filtered(
                 lambda p: p.state in OPEN_STATES
@@ -43,7 +47,14 @@ class PlieParticipant(models.Model):
         pathways = self.pathway_ids
         data.update(
             prescriptions=self.prescription_ids.read(
-                ["name", "date", "prescriber_id", "reason", "state", "refusal_reason_id"]
+                [
+                    "name",
+                    "date",
+                    "prescriber_id",
+                    "reason",
+                    "state",
+                    "refusal_reason_id",
+                ]
             ),
             pathways=pathways.read(
                 [
@@ -58,22 +69,47 @@ class PlieParticipant(models.Model):
                 ]
             ),
             steps=pathways.step_ids.read(
-                ["step_type_id", "date_start", "date_end", "outcome", "rome_job_id",
-                 "description"]
+                [
+                    "step_type_id",
+                    "date_start",
+                    "date_end",
+                    "outcome",
+                    "rome_job_id",
+                    "description",
+                ]
             ),
             interviews=pathways.interview_ids.read(
-                ["kind", "date", "duration", "referent_id", "summary", "next_appointment"]
+                [
+                    "kind",
+                    "date",
+                    "duration",
+                    "referent_id",
+                    "summary",
+                    "next_appointment",
+                ]
             ),
             enrolments=pathways.enrolment_ids.read(
                 ["action_id", "state", "date_start", "date_end", "attended_hours"]
             ),
             employments=pathways.employment_ids.read(
-                ["employer_id", "contract_type", "job_title", "date_start", "date_end",
-                 "weekly_hours"]
+                [
+                    "employer_id",
+                    "contract_type",
+                    "job_title",
+                    "date_start",
+                    "date_end",
+                    "weekly_hours",
+                ]
             ),
             committee_decisions=pathways.committee_item_ids.read(
-                ["committee_id", "item_type", "decision", "decision_note",
-                 "derogation_reason", "disagreement_note"]
+                [
+                    "committee_id",
+                    "item_type",
+                    "decision",
+                    "decision_note",
+                    "derogation_reason",
+                    "disagreement_note",
+                ]
             ),
         )
         return data
@@ -84,7 +120,11 @@ class PlieParticipant(models.Model):
         pathways.interview_ids.write({"summary": False, "next_appointment": False})
         pathways.step_ids.write({"description": False})
         pathways.committee_item_ids.write(
-            {"decision_note": False, "derogation_reason": False, "disagreement_note": False}
+            {
+                "decision_note": False,
+                "derogation_reason": False,
+                "disagreement_note": False,
+            }
         )
         pathways.write({"note": False, "exit_disagreement_note": False})
         pathways.activity_ids.unlink()

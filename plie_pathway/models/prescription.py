@@ -68,14 +68,15 @@ class PliePrescription(models.Model):
     )
     prescriber_id = fields.Many2one(
         "res.partner",
-        string="Prescriber",
         required=True,
         index=True,
         tracking=True,
         domain=[("plie_prescriber_kind", "!=", False)],
     )
     prescriber_kind = fields.Selection(
-        related="prescriber_id.plie_prescriber_kind", store=True, string="Prescriber type"
+        related="prescriber_id.plie_prescriber_kind",
+        store=True,
+        string="Prescriber type",
     )
     prescriber_contact_id = fields.Many2one(
         "res.partner",
@@ -140,7 +141,6 @@ class PliePrescription(models.Model):
     )
     committee_id = fields.Many2one(
         "plie.committee",
-        string="Committee",
         tracking=True,
         check_company=True,
         domain="[('state', '=', 'planned')]",
@@ -163,7 +163,9 @@ class PliePrescription(models.Model):
     @api.depends("lastname", "firstname", "name")
     def _compute_display_name(self):
         for prescription in self:
-            person = " ".join(filter(None, [prescription.lastname, prescription.firstname]))
+            person = " ".join(
+                filter(None, [prescription.lastname, prescription.firstname])
+            )
             prescription.display_name = f"{prescription.name} - {person}"
 
     @api.depends("zip", "city", "company_id", "participant_id.commune_id")
@@ -174,7 +176,9 @@ class PliePrescription(models.Model):
                 or prescription._as_participant().commune_id
             )
 
-    @api.depends("lastname", "firstname", "birth_date", "france_travail_id", "company_id")
+    @api.depends(
+        "lastname", "firstname", "birth_date", "france_travail_id", "company_id"
+    )
     def _compute_duplicate_participant_id(self):
         found = self._find_participants()
         for prescription in self:
@@ -213,7 +217,11 @@ class PliePrescription(models.Model):
                 [
                     ("company_id", "in", with_keys.company_id.ids),
                     "|",
-                    ("birth_date", "in", [d for d in with_keys.mapped("birth_date") if d]),
+                    (
+                        "birth_date",
+                        "in",
+                        [d for d in with_keys.mapped("birth_date") if d],
+                    ),
                     ("france_travail_id", "in", ft_ids),
                 ]
             )
@@ -222,8 +230,8 @@ class PliePrescription(models.Model):
         for prescription in with_keys:
             keys = prescription._as_participant()._person_keys()
             match = candidates.filtered(
-                lambda c, p=prescription: c.company_id == p.company_id
-                and c._person_keys() & keys
+                lambda c, p=prescription, k=keys: c.company_id == p.company_id
+                and c._person_keys() & k
             )[:1]
             if match:
                 found[prescription.id] = match.with_env(self.env)
@@ -293,16 +301,21 @@ class PliePrescription(models.Model):
         for prescription in self:
             if not prescription.participant_id:
                 raise UserError(
-                    _("Pre-assign %(name)s before putting them on the agenda.",
-                      name=prescription.display_name)
+                    _(
+                        "Pre-assign %(name)s before putting them on the agenda.",
+                        name=prescription.display_name,
+                    )
                 )
             committee = prescription.committee_id
             if committee.state != "planned":
                 committee = Committee._next_session(prescription.company_id)
             if not committee:
                 raise UserError(
-                    _("Plan a committee session first: there is no planned session "
-                      "to put %(name)s on.", name=prescription.display_name)
+                    _(
+                        "Plan a committee session first: there is no planned session "
+                        "to put %(name)s on.",
+                        name=prescription.display_name,
+                    )
                 )
             prescription.write({"committee_id": committee.id, "state": "agenda"})
             items.append(

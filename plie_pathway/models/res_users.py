@@ -30,14 +30,18 @@ class ResUsers(models.Model):
                 ("plie_fte", ">", 0),
             ]
         )
-        groups = self.env["plie.pathway"].sudo()._read_group(
-            [
-                ("company_id", "=", company.id),
-                ("state", "in", OPEN_STATES),
-                ("referent_id", "in", referents.ids),
-            ],
-            ["referent_id"],
-            ["__count"],
+        groups = (
+            self.env["plie.pathway"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", OPEN_STATES),
+                    ("referent_id", "in", referents.ids),
+                ],
+                ["referent_id"],
+                ["__count"],
+            )
         )
         counts = {referent.id: count for referent, count in groups}
         return {
@@ -52,7 +56,9 @@ class ResUsers(models.Model):
     def _plie_least_loaded(self, loads, commune):
         """The référent covering ``commune`` (or, if none does, any référent)
         with the lowest caseload relative to capacity."""
-        covering = [user for user in loads if commune and commune in user.plie_commune_ids]
+        covering = [
+            user for user in loads if commune and commune in user.plie_commune_ids
+        ]
         candidates = covering or list(loads)
         return min(
             candidates,

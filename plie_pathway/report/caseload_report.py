@@ -36,11 +36,16 @@ class PlieCaseloadReport(models.Model):
     @api.depends("referent_id")
     def _compute_overdue_count(self):
         groups = self.env["plie.pathway"]._read_group(
-            [("referent_id", "in", self.referent_id.ids), ("contact_overdue", "=", True)],
+            [
+                ("referent_id", "in", self.referent_id.ids),
+                ("contact_overdue", "=", True),
+            ],
             ["referent_id", "company_id"],
             ["__count"],
         )
-        counts = {(referent.id, company.id): count for referent, company, count in groups}
+        counts = {
+            (referent.id, company.id): count for referent, company, count in groups
+        }
         for row in self:
             row.overdue_count = counts.get((row.referent_id.id, row.company_id.id), 0)
 

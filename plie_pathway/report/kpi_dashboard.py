@@ -12,7 +12,10 @@ class PlieKpiDashboard(models.TransientModel):
     _description = "PLIE dashboard"
 
     company_id = fields.Many2one(
-        "res.company", string="PLIE", required=True, default=lambda self: self.env.company
+        "res.company",
+        string="PLIE",
+        required=True,
+        default=lambda self: self.env.company,
     )
     date_from = fields.Date(
         string="From",
@@ -21,11 +24,15 @@ class PlieKpiDashboard(models.TransientModel):
     )
     date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
     at_date = fields.Date(
-        string="Active participants on", required=True, default=fields.Date.context_today
+        string="Active participants on",
+        required=True,
+        default=fields.Date.context_today,
     )
     entry_count = fields.Integer(string="Entries", compute="_compute_kpis")
     exit_count = fields.Integer(string="Exits", compute="_compute_kpis")
-    positive_exit_count = fields.Integer(string="Positive exits", compute="_compute_kpis")
+    positive_exit_count = fields.Integer(
+        string="Positive exits", compute="_compute_kpis"
+    )
     positive_exit_rate = fields.Float(
         string="Positive exit rate (%)", compute="_compute_kpis", digits=(5, 1)
     )
@@ -60,7 +67,11 @@ class PlieKpiDashboard(models.TransientModel):
         return values
 
     def _kpi_fields(self):
-        return [name for name, field in self._fields.items() if field.compute == "_compute_kpis"]
+        return [
+            name
+            for name, field in self._fields.items()
+            if field.compute == "_compute_kpis"
+        ]
 
     def _period_domain(self):
         return [
@@ -77,16 +88,24 @@ class PlieKpiDashboard(models.TransientModel):
             ["movement"],
             ["__count", "positive_exit_count:sum", "duration_days:avg"],
         )
-        counts = {movement: (count, positive, days) for movement, count, positive, days in groups}
+        counts = {
+            movement: (count, positive, days)
+            for movement, count, positive, days in groups
+        }
         entries = counts.get("entry", (0, 0, 0))[0]
         exits, positives, average_days = counts.get("exit", (0, 0, 0))
         query = Report._search([*self._period_domain(), ("movement", "=", "exit")])
         median_days = 0
         if not query.is_empty():
             column = SQL.identifier(query.table, "duration_days")
-            median_days = self.env.execute_query(
-                query.select(SQL("percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)", column))
-            )[0][0] or 0
+            median_days = (
+                self.env.execute_query(
+                    query.select(
+                        SQL("percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)", column)
+                    )
+                )[0][0]
+                or 0
+            )
         return {
             "entry_count": entries,
             "exit_count": exits,
@@ -127,7 +146,10 @@ class PlieKpiDashboard(models.TransientModel):
         ]
         [(capacity,)] = Action._read_group(running, [], ["capacity:sum"])
         [(taken,)] = self.env["plie.action.enrolment"]._read_group(
-            [("action_id", "in", Action._search(running)), ("state", "in", SEAT_STATES)],
+            [
+                ("action_id", "in", Action._search(running)),
+                ("state", "in", SEAT_STATES),
+            ],
             [],
             ["__count"],
         )

@@ -33,15 +33,13 @@ class PliePathwayReport(models.Model):
     pathway_id = fields.Many2one("plie.pathway", readonly=True)
     participant_id = fields.Many2one("plie.participant", readonly=True)
     company_id = fields.Many2one("res.company", string="PLIE", readonly=True)
-    movement = fields.Selection(
-        [("entry", "Entry"), ("exit", "Exit")], readonly=True
-    )
+    movement = fields.Selection([("entry", "Entry"), ("exit", "Exit")], readonly=True)
     date = fields.Date(readonly=True)
     referent_id = fields.Many2one("res.users", string="Référent", readonly=True)
     referent_structure_id = fields.Many2one(
         "res.partner", string="Référent structure", readonly=True
     )
-    commune_id = fields.Many2one("plie.commune", string="Commune", readonly=True)
+    commune_id = fields.Many2one("plie.commune", readonly=True)
     gender = fields.Selection(
         lambda self: self.env["plie.participant"]._fields["gender"].selection,
         readonly=True,

@@ -75,7 +75,9 @@ class PliePathwayCase(PlieBaseCase):
     def _committee(cls, days=7, **values):
         return cls.env["plie.committee"].create(
             {
-                "date": datetime.combine(TODAY + timedelta(days=days), datetime.min.time())
+                "date": datetime.combine(
+                    TODAY + timedelta(days=days), datetime.min.time()
+                )
                 + timedelta(hours=14),
                 "company_id": cls.company.id,
                 **values,
@@ -116,7 +118,8 @@ class PliePathwayCase(PlieBaseCase):
         return cls.env["plie.interview"].create(
             {
                 "pathway_id": pathway.id,
-                "date": datetime.combine(when, datetime.min.time()) + timedelta(hours=10),
+                "date": datetime.combine(when, datetime.min.time())
+                + timedelta(hours=10),
                 "referent_id": pathway.referent_id.id,
                 **values,
             }

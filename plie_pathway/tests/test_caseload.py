@@ -32,18 +32,27 @@ class TestCaseload(PliePathwayCase):
     def _pathways(cls, referent, count, start_days=20):
         return cls.env["plie.pathway"].concat(
             *(
-                cls._pathway(referent_id=referent.id, start=TODAY - timedelta(days=start_days))
+                cls._pathway(
+                    referent_id=referent.id, start=TODAY - timedelta(days=start_days)
+                )
                 for _index in range(count)
             )
         )
 
     def _caseload(self):
-        rows = self.env["plie.caseload.report"].with_user(self.coordinator).search(
-            [("company_id", "=", self.company.id)]
+        rows = (
+            self.env["plie.caseload.report"]
+            .with_user(self.coordinator)
+            .search([("company_id", "=", self.company.id)])
         )
         return {
-            row.referent_id: (row.fte, row.capacity, row.active_count, round(row.load_percent, 2),
-                              row.overdue_count)
+            row.referent_id: (
+                row.fte,
+                row.capacity,
+                row.active_count,
+                round(row.load_percent, 2),
+                row.overdue_count,
+            )
             for row in rows
         }
 
@@ -67,36 +76,63 @@ class TestCaseload(PliePathwayCase):
         pathways = self.env["plie.pathway"].search(
             [("referent_id", "=", self.referent.id), ("state", "=", "active")], limit=4
         )
-        wizard = self.env["plie.pathway.reassign"].with_user(self.coordinator).create(
-            {"pathway_ids": [(6, 0, pathways.ids)], "referent_id": self.referent_colleague.id,
-             "reason": "Rééquilibrage des portefeuilles"}
+        wizard = (
+            self.env["plie.pathway.reassign"]
+            .with_user(self.coordinator)
+            .create(
+                {
+                    "pathway_ids": [(6, 0, pathways.ids)],
+                    "referent_id": self.referent_colleague.id,
+                    "reason": "Rééquilibrage des portefeuilles",
+                }
+            )
         )
         wizard.action_confirm()
         self.assertEqual(pathways.referent_id, self.referent_colleague)
         self.assertEqual(pathways.participant_id.referent_id, self.referent_colleague)
         current = pathways.assignment_ids.filtered(lambda a: not a.date_end)
         self.assertEqual(current.referent_id, self.referent_colleague)
-        self.assertEqual(set(current.mapped("reason")), {"Rééquilibrage des portefeuilles"})
+        self.assertEqual(
+            set(current.mapped("reason")), {"Rééquilibrage des portefeuilles"}
+        )
         self.assertEqual(self._caseload()[self.referent][2], 8)
         self.assertEqual(self._caseload()[self.referent_colleague][2], 7)
 
     def test_only_coordination_reassigns(self):
-        pathway = self.env["plie.pathway"].search([("referent_id", "=", self.referent.id)], limit=1)
-        wizard = self.env["plie.pathway.reassign"].with_user(self.coordinator).create(
-            {"pathway_ids": [(6, 0, pathway.ids)], "referent_id": self.referent_colleague.id,
-             "reason": "Test"}
+        pathway = self.env["plie.pathway"].search(
+            [("referent_id", "=", self.referent.id)], limit=1
+        )
+        wizard = (
+            self.env["plie.pathway.reassign"]
+            .with_user(self.coordinator)
+            .create(
+                {
+                    "pathway_ids": [(6, 0, pathway.ids)],
+                    "referent_id": self.referent_colleague.id,
+                    "reason": "Test",
+                }
+            )
         )
         with self.assertRaises(AccessError):
             wizard.with_user(self.referent).action_confirm()
         with self.assertRaises(AccessError):
-            pathway.with_user(self.referent).write({"referent_id": self.referent_colleague.id})
+            pathway.with_user(self.referent).write(
+                {"referent_id": self.referent_colleague.id}
+            )
         self.assertEqual(pathway.referent_id, self.referent)
 
     def test_closed_pathways_keep_their_referent(self):
         closed = self.env["plie.pathway"].search([("state", "=", "closed")])
-        wizard = self.env["plie.pathway.reassign"].with_user(self.coordinator).create(
-            {"pathway_ids": [(6, 0, closed.ids)], "referent_id": self.referent_colleague.id,
-             "reason": "Test"}
+        wizard = (
+            self.env["plie.pathway.reassign"]
+            .with_user(self.coordinator)
+            .create(
+                {
+                    "pathway_ids": [(6, 0, closed.ids)],
+                    "referent_id": self.referent_colleague.id,
+                    "reason": "Test",
+                }
+            )
         )
         with self.assertRaises(UserError):
             wizard.action_confirm()
@@ -108,7 +144,13 @@ class TestCaseload(PliePathwayCase):
         def read_caseload():
             Report.search_read(
                 [("company_id", "=", self.company.id)],
-                ["referent_id", "capacity", "active_count", "load_percent", "overdue_count"],
+                [
+                    "referent_id",
+                    "capacity",
+                    "active_count",
+                    "load_percent",
+                    "overdue_count",
+                ],
             )
             Users._plie_referent_loads(self.company)
 

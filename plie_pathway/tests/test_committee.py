@@ -33,8 +33,12 @@ class TestCommittee(PliePathwayCase):
 
     def test_eligibility_verdict_is_shown_at_the_session_date(self):
         committee = self._committee()
-        eligible = self._entry(self._eligible_participant(lastname="Éligible"), committee)
-        not_eligible = self._entry(self._create_participant(lastname="Inéligible"), committee)
+        eligible = self._entry(
+            self._eligible_participant(lastname="Éligible"), committee
+        )
+        not_eligible = self._entry(
+            self._create_participant(lastname="Inéligible"), committee
+        )
         self.assertEqual(eligible.eligibility_verdict, "eligible")
         self.assertEqual(not_eligible.eligibility_verdict, "not_eligible")
 
@@ -62,7 +66,9 @@ class TestCommittee(PliePathwayCase):
         item.refusal_reason_id = self.refusal_not_eligible
         self._close(committee)
         self.assertEqual(item.prescription_id.state, "refused")
-        self.assertEqual(item.prescription_id.refusal_reason_id, self.refusal_not_eligible)
+        self.assertEqual(
+            item.prescription_id.refusal_reason_id, self.refusal_not_eligible
+        )
         self.assertFalse(item.participant_id.pathway_ids)
         groups = self.env["plie.committee.item"]._read_group(
             [("decision", "=", "refused")], ["refusal_reason_id"], ["__count"]
@@ -81,7 +87,9 @@ class TestCommittee(PliePathwayCase):
         self.assertEqual(prescription.state, "agenda")
         self.assertEqual(prescription.committee_id, second)
         self.assertEqual(len(prescription.committee_item_ids), 2)
-        second.item_ids.write({"decision": "accepted", "decision_note": "Pièce fournie"})
+        second.item_ids.write(
+            {"decision": "accepted", "decision_note": "Pièce fournie"}
+        )
         self._close(second)
         self.assertEqual(prescription.state, "admitted")
 
@@ -99,15 +107,24 @@ class TestCommittee(PliePathwayCase):
 
     def test_derogation_for_outside_territory_grants_the_territory_override(self):
         committee = self._committee()
-        participant = self._eligible_participant(lastname="Hors territoire", zip="97100",
-                                                 city="Basse-Terre")
+        participant = self._eligible_participant(
+            lastname="Hors territoire", zip="97100", city="Basse-Terre"
+        )
         item = self._entry(participant, committee)
         self.assertEqual(item.eligibility_verdict, "outside_territory")
-        item.write({"decision": "accepted", "decision_note": "Déménagement prévu",
-                    "derogation": True, "derogation_reason": "Emménage à Fort-de-France"})
+        item.write(
+            {
+                "decision": "accepted",
+                "decision_note": "Déménagement prévu",
+                "derogation": True,
+                "derogation_reason": "Emménage à Fort-de-France",
+            }
+        )
         self._close(committee)
         self.assertTrue(participant.territory_override)
-        self.assertEqual(participant.territory_override_reason, "Emménage à Fort-de-France")
+        self.assertEqual(
+            participant.territory_override_reason, "Emménage à Fort-de-France"
+        )
         self.assertTrue(item.pathway_id)
 
     def test_session_cannot_close_with_undecided_items_or_without_reasons(self):
@@ -124,14 +141,26 @@ class TestCommittee(PliePathwayCase):
         pathway = self._pathway()
         committee = self._committee()
         Item = self.env["plie.committee.item"]
-        Item.create([
-            {"committee_id": committee.id, "item_type": "extension", "pathway_id": pathway.id,
-             "extension_date": date(2027, 12, 31), "decision": "accepted",
-             "decision_note": "Formation en cours"},
-            {"committee_id": committee.id, "item_type": "referent_change",
-             "pathway_id": pathway.id, "new_referent_id": self.referent_colleague.id,
-             "decision": "accepted", "decision_note": "Rapprochement du domicile"},
-        ])
+        Item.create(
+            [
+                {
+                    "committee_id": committee.id,
+                    "item_type": "extension",
+                    "pathway_id": pathway.id,
+                    "extension_date": date(2027, 12, 31),
+                    "decision": "accepted",
+                    "decision_note": "Formation en cours",
+                },
+                {
+                    "committee_id": committee.id,
+                    "item_type": "referent_change",
+                    "pathway_id": pathway.id,
+                    "new_referent_id": self.referent_colleague.id,
+                    "decision": "accepted",
+                    "decision_note": "Rapprochement du domicile",
+                },
+            ]
+        )
         self._close(committee)
         self.assertEqual(pathway.date_planned_end, date(2027, 12, 31))
         self.assertEqual(pathway.referent_id, self.referent_colleague)
@@ -146,9 +175,15 @@ class TestCommittee(PliePathwayCase):
         self._employment(pathway, "cdi", date(2024, 9, 1))
         committee = self._committee()
         item = self.env["plie.committee.item"].create(
-            {"committee_id": committee.id, "item_type": "exit", "pathway_id": pathway.id,
-             "exit_reason_id": self.reason_moved.id, "exit_date": TODAY,
-             "decision": "accepted", "decision_note": "A quitté la Martinique"}
+            {
+                "committee_id": committee.id,
+                "item_type": "exit",
+                "pathway_id": pathway.id,
+                "exit_reason_id": self.reason_moved.id,
+                "exit_date": TODAY,
+                "decision": "accepted",
+                "decision_note": "A quitté la Martinique",
+            }
         )
         self.assertEqual(item.exit_check_ground, "employment")
         self.assertTrue(item.exit_disagreement)
@@ -160,7 +195,9 @@ class TestCommittee(PliePathwayCase):
         self.assertFalse(pathway.is_positive_exit)
         self.assertEqual(pathway.exit_ground, "employment")
         self.assertTrue(pathway.exit_disagreement)
-        self.assertEqual(pathway.exit_disagreement_note, "Emploi quitté lors du déménagement")
+        self.assertEqual(
+            pathway.exit_disagreement_note, "Emploi quitté lors du déménagement"
+        )
         self.assertEqual(pathway.participant_id.state, "exited")
         self.assertEqual(pathway.participant_id.exit_date, TODAY)
 
@@ -176,22 +213,44 @@ class TestCommittee(PliePathwayCase):
         admitted = self._entry(self._eligible_participant(lastname="Admise"), committee)
         admitted.write({"decision": "accepted", "decision_note": "Projet cohérent"})
         refused = self._entry(self._eligible_participant(lastname="Refusée"), committee)
-        refused.write({"decision": "refused", "decision_note": "Autre dispositif",
-                       "refusal_reason_id": self.refusal_not_eligible.id})
+        refused.write(
+            {
+                "decision": "refused",
+                "decision_note": "Autre dispositif",
+                "refusal_reason_id": self.refusal_not_eligible.id,
+            }
+        )
         self._close(committee)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "plie_pathway.action_report_committee_minutes", committee.ids
-        )[0].decode()
-        for text in ("Salle du conseil", "Admise", "Projet cohérent", "Refusée",
-                     self.refusal_not_eligible.name):
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "plie_pathway.action_report_committee_minutes", committee.ids
+            )[0]
+            .decode()
+        )
+        for text in (
+            "Salle du conseil",
+            "Admise",
+            "Projet cohérent",
+            "Refusée",
+            self.refusal_not_eligible.name,
+        ):
             self.assertIn(text, html)
 
     def test_engagement_contract_names_the_three_parties(self):
         pathway = self._pathway(start=False)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "plie_pathway.action_report_engagement_contract", pathway.ids
-        )[0].decode()
-        for text in (pathway.participant_id.name, self.referent.name, self.company.name):
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "plie_pathway.action_report_engagement_contract", pathway.ids
+            )[0]
+            .decode()
+        )
+        for text in (
+            pathway.participant_id.name,
+            self.referent.name,
+            self.company.name,
+        ):
             self.assertIn(text, html)
 
     def test_cancelled_session_must_be_empty(self):

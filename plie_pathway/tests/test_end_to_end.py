@@ -35,8 +35,10 @@ class TestEndToEnd(PliePathwayCase):
         self.assertEqual(participant.referent_id, self.referent)
         # The référent records the evidence of eligibility.
         participant.with_user(self.referent).write(
-            {"ft_registration_date": date(2023, 1, 10),
-             "labour_market_status": "long_term_unemployed"}
+            {
+                "ft_registration_date": date(2023, 1, 10),
+                "labour_market_status": "long_term_unemployed",
+            }
         )
         referent["plie.eligibility.evidence"].create(
             {"participant_id": participant.id, "criterion_id": self.criterion_deld.id}
@@ -47,7 +49,9 @@ class TestEndToEnd(PliePathwayCase):
         prescription.action_put_on_agenda()
         item = prescription.committee_item_ids.with_user(self.coordinator)
         self.assertEqual(item.eligibility_verdict, "eligible")
-        item.write({"decision": "accepted", "decision_note": "Éligible DELD, projet cohérent"})
+        item.write(
+            {"decision": "accepted", "decision_note": "Éligible DELD, projet cohérent"}
+        )
         committee.with_user(self.coordinator).action_close()
         pathway = prescription.pathway_id.with_user(self.referent)
         self.assertEqual(pathway.state, "draft")
@@ -66,12 +70,19 @@ class TestEndToEnd(PliePathwayCase):
         # 4. Steps and interviews with the référent.
         referent["plie.pathway.step"].create(
             [
-                {"pathway_id": pathway.id, "step_type_id": self.type_diagnosis.id,
-                 "date_start": signature, "date_end": signature + timedelta(days=20),
-                 "outcome": "achieved"},
-                {"pathway_id": pathway.id, "step_type_id": self.type_job_search.id,
-                 "date_start": signature + timedelta(days=21),
-                 "rome_job_id": self.rome_cleaning.id},
+                {
+                    "pathway_id": pathway.id,
+                    "step_type_id": self.type_diagnosis.id,
+                    "date_start": signature,
+                    "date_end": signature + timedelta(days=20),
+                    "outcome": "achieved",
+                },
+                {
+                    "pathway_id": pathway.id,
+                    "step_type_id": self.type_job_search.id,
+                    "date_start": signature + timedelta(days=21),
+                    "rome_job_id": self.rome_cleaning.id,
+                },
             ]
         )
         interview = referent["plie.interview"].create(
@@ -83,18 +94,27 @@ class TestEndToEnd(PliePathwayCase):
             }
         )
         self.assertEqual(pathway.last_contact_date, date(2025, 7, 1))
-        self.assertEqual(interview.calendar_event_id.start, datetime(2025, 7, 29, 10, 0))
+        self.assertEqual(
+            interview.calendar_event_id.start, datetime(2025, 7, 29, 10, 0)
+        )
         self.assertEqual(interview.calendar_event_id.user_id, self.referent)
 
         # 5. Hiring starts the 6-month follow-up and its check-points.
         hiring = date(2025, 9, 1)
         referent["plie.employment"].create(
-            {"pathway_id": pathway.id, "contract_type": "cdi", "date_start": hiring,
-             "weekly_hours": 35, "rome_job_id": self.rome_cleaning.id}
+            {
+                "pathway_id": pathway.id,
+                "contract_type": "cdi",
+                "date_start": hiring,
+                "weekly_hours": 35,
+                "rome_job_id": self.rome_cleaning.id,
+            }
         )
         self.assertEqual(pathway.state, "follow_up")
         self.assertEqual(pathway.follow_up_end, date(2026, 3, 1))
-        checkpoint_type = self.env.ref("plie_pathway.mail_activity_type_follow_up_checkpoint")
+        checkpoint_type = self.env.ref(
+            "plie_pathway.mail_activity_type_follow_up_checkpoint"
+        )
         checkpoints = pathway.activity_ids.filtered(
             lambda a: a.activity_type_id == checkpoint_type
         )
@@ -121,7 +141,9 @@ class TestEndToEnd(PliePathwayCase):
             wizard.action_confirm()
             # ... which the committee validates.
             exit_item = exit_committee.item_ids
-            exit_item.write({"decision": "accepted", "decision_note": "Sortie positive"})
+            exit_item.write(
+                {"decision": "accepted", "decision_note": "Sortie positive"}
+            )
             exit_committee.with_user(self.coordinator).action_close()
 
         self.assertEqual(pathway.state, "closed")
@@ -136,8 +158,13 @@ class TestEndToEnd(PliePathwayCase):
         # A person may come back later: a new prescription, a new pathway, the
         # history of the first one kept.
         returning = coordinator["plie.prescription"].create(
-            {"prescriber_id": self.prescriber.id, "lastname": "Lancry", "firstname": "Maëlle",
-             "birth_date": date(1988, 4, 12), "company_id": self.company.id}
+            {
+                "prescriber_id": self.prescriber.id,
+                "lastname": "Lancry",
+                "firstname": "Maëlle",
+                "birth_date": date(1988, 4, 12),
+                "company_id": self.company.id,
+            }
         )
         self.assertEqual(returning.duplicate_participant_id, participant)
         returning.action_preassign()

@@ -37,51 +37,105 @@ class TestKpi(PliePathwayCase):
         cls.pathways = {}
         rows = {
             "A": (cls.referent, date(2023, 6, 1), date(2024, 3, 1), True, [cls.senior]),
-            "B": (cls.referent, date(2024, 2, 1), date(2024, 8, 1), False,
-                  [cls.senior, cls.qpv_criterion]),
+            "B": (
+                cls.referent,
+                date(2024, 2, 1),
+                date(2024, 8, 1),
+                False,
+                [cls.senior, cls.qpv_criterion],
+            ),
             "C": (cls.referent, date(2024, 3, 15), date(2024, 12, 15), True, []),
             "D": (cls.referent, date(2024, 5, 1), date(2025, 2, 1), False, []),
             "E": (cls.referent_colleague, date(2024, 9, 1), None, None, []),
-            "F": (cls.referent_colleague, date(2023, 1, 1), date(2024, 10, 1), False, []),
+            "F": (
+                cls.referent_colleague,
+                date(2023, 1, 1),
+                date(2024, 10, 1),
+                False,
+                [],
+            ),
             "G": (cls.referent, False, None, None, []),
             "H": (cls.referent_colleague, date(2025, 1, 10), None, None, []),
         }
         for key, (referent, start, end, positive, priority) in rows.items():
             participant = cls._create_participant(
-                lastname=f"KPI {key}", referent_id=referent.id,
+                lastname=f"KPI {key}",
+                referent_id=referent.id,
                 **({"zip": "97100", "city": "Basse-Terre"} if key == "F" else {}),
             )
             values = {"priority_criterion_ids": [(6, 0, [c.id for c in priority])]}
             if end:
                 reason = cls.reason_employment if positive else cls.reason_moved
-                values.update(state="closed", date_end=end, exit_reason_id=reason.id,
-                              is_positive_exit=positive)
+                values.update(
+                    state="closed",
+                    date_end=end,
+                    exit_reason_id=reason.id,
+                    is_positive_exit=positive,
+                )
             cls.pathways[key] = cls._pathway(participant, start=start, **values)
         cls._interview(cls.pathways["H"], TODAY - timedelta(days=10))
         Action = cls.env["plie.action"]
-        first = Action.create({"name": "Atelier 2024", "capacity": 10, "company_id": cls.company.id,
-                               "date_start": date(2024, 1, 1), "date_end": date(2024, 6, 30)})
-        second = Action.create({"name": "Formation", "capacity": 5, "company_id": cls.company.id,
-                                "date_start": date(2024, 9, 1), "date_end": date(2025, 3, 31)})
-        later = Action.create({"name": "Atelier 2025", "capacity": 8, "company_id": cls.company.id,
-                               "date_start": date(2025, 3, 1), "date_end": date(2025, 6, 30)})
+        first = Action.create(
+            {
+                "name": "Atelier 2024",
+                "capacity": 10,
+                "company_id": cls.company.id,
+                "date_start": date(2024, 1, 1),
+                "date_end": date(2024, 6, 30),
+            }
+        )
+        second = Action.create(
+            {
+                "name": "Formation",
+                "capacity": 5,
+                "company_id": cls.company.id,
+                "date_start": date(2024, 9, 1),
+                "date_end": date(2025, 3, 31),
+            }
+        )
+        later = Action.create(
+            {
+                "name": "Atelier 2025",
+                "capacity": 8,
+                "company_id": cls.company.id,
+                "date_start": date(2025, 3, 1),
+                "date_end": date(2025, 6, 30),
+            }
+        )
         enrolments = [
-            (first, "A", "completed"), (first, "B", "started"), (first, "C", "abandoned"),
-            (first, "D", "prescribed"), (second, "D", "completed"), (second, "E", "abandoned"),
-            (later, "E", "started"), (later, "H", "started"),
+            (first, "A", "completed"),
+            (first, "B", "started"),
+            (first, "C", "abandoned"),
+            (first, "D", "prescribed"),
+            (second, "D", "completed"),
+            (second, "E", "abandoned"),
+            (later, "E", "started"),
+            (later, "H", "started"),
         ]
         cls.env["plie.action.enrolment"].create(
             [
-                {"action_id": action.id, "pathway_id": cls.pathways[key].id, "state": state,
-                 "date_start": state != "prescribed" and date(2024, 10, 1)}
+                {
+                    "action_id": action.id,
+                    "pathway_id": cls.pathways[key].id,
+                    "state": state,
+                    "date_start": state != "prescribed" and date(2024, 10, 1),
+                }
                 for action, key, state in enrolments
             ]
         )
 
     def _dashboard(self, user=None):
-        return self.env["plie.kpi.dashboard"].with_user(user or self.coordinator).create(
-            {"company_id": self.company.id, "date_from": date(2024, 1, 1),
-             "date_to": date(2024, 12, 31), "at_date": date(2024, 12, 31)}
+        return (
+            self.env["plie.kpi.dashboard"]
+            .with_user(user or self.coordinator)
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "date_from": date(2024, 1, 1),
+                    "date_to": date(2024, 12, 31),
+                    "at_date": date(2024, 12, 31),
+                }
+            )
         )
 
     def test_dashboard_figures_on_the_known_data_set(self):
@@ -108,8 +162,12 @@ class TestKpi(PliePathwayCase):
 
     def test_positive_exit_rate_per_referent_commune_and_priority_public(self):
         Report = self.env["plie.pathway.report"].with_user(self.coordinator)
-        domain = [("company_id", "=", self.company.id), ("movement", "=", "exit"),
-                  ("date", ">=", date(2024, 1, 1)), ("date", "<=", date(2024, 12, 31))]
+        domain = [
+            ("company_id", "=", self.company.id),
+            ("movement", "=", "exit"),
+            ("date", ">=", date(2024, 1, 1)),
+            ("date", "<=", date(2024, 12, 31)),
+        ]
 
         def rates(groupby):
             return {
@@ -139,8 +197,11 @@ class TestKpi(PliePathwayCase):
     def test_entries_and_exits_per_month(self):
         Report = self.env["plie.pathway.report"].with_user(self.coordinator)
         groups = Report._read_group(
-            [("company_id", "=", self.company.id), ("date", ">=", date(2024, 1, 1)),
-             ("date", "<=", date(2024, 12, 31))],
+            [
+                ("company_id", "=", self.company.id),
+                ("date", ">=", date(2024, 1, 1)),
+                ("date", "<=", date(2024, 12, 31)),
+            ],
             ["date:month"],
             ["entry_count:sum", "exit_count:sum", "positive_exit_count:sum"],
         )
@@ -156,9 +217,13 @@ class TestKpi(PliePathwayCase):
         for extra in (0, 40):
             for index in range(extra):
                 participant = self._create_participant(lastname=f"Volume {index}")
-                self._pathway(participant, start=date(2024, 1, 1) + timedelta(days=index),
-                              state="closed", date_end=date(2024, 11, 1),
-                              exit_reason_id=self.reason_moved.id)
+                self._pathway(
+                    participant,
+                    start=date(2024, 1, 1) + timedelta(days=index),
+                    state="closed",
+                    date_end=date(2024, 11, 1),
+                    exit_reason_id=self.reason_moved.id,
+                )
             self._warm_up(dashboard._kpi_values)
             with self.assertQueryCount(10):
                 values = dashboard._kpi_values()

@@ -84,7 +84,9 @@ class TestPositiveExitRule(TransactionCase):
             self.assertEqual(self.ground([contract]), "work_study")
 
     def test_validated_qualifying_training_is_positive(self):
-        self.assertEqual(self.ground(trainings=[date(2025, 3, 31)]), "qualifying_training")
+        self.assertEqual(
+            self.ground(trainings=[date(2025, 3, 31)]), "qualifying_training"
+        )
 
     def test_iae_and_subsidised_contracts_do_not_make_the_exit_positive(self):
         contracts = [
@@ -95,7 +97,11 @@ class TestPositiveExitRule(TransactionCase):
 
     def test_employment_started_before_entry_counts_from_entry(self):
         # A CDD of 300 days, 150 of them before the pathway started.
-        cdd = ("cdd", START - timedelta(days=150), days_after(START - timedelta(days=150), 300))
+        cdd = (
+            "cdd",
+            START - timedelta(days=150),
+            days_after(START - timedelta(days=150), 300),
+        )
         self.assertFalse(self.ground([cdd]))
         longer = ("cdd", cdd[1], days_after(START, 180))
         self.assertEqual(self.ground([longer]), "employment")

@@ -46,7 +46,9 @@ class TestPrescription(PliePathwayCase):
         self.assertEqual(prescription.duplicate_participant_id, self.known)
 
     def test_duplicate_is_detected_on_france_travail_id(self):
-        prescription = self._prescription(lastname="Augustin-Lubin", france_travail_id="8241528X")
+        prescription = self._prescription(
+            lastname="Augustin-Lubin", france_travail_id="8241528X"
+        )
         self.assertEqual(prescription.duplicate_participant_id, self.known)
 
     def test_same_name_with_another_birth_date_is_another_person(self):
@@ -65,7 +67,9 @@ class TestPrescription(PliePathwayCase):
 
     def test_preassignment_links_the_known_person_instead_of_creating_one(self):
         prescription = self._prescription(
-            lastname="Augustin", firstname="Marie-Josée", birth_date=date(1972, 3, 4),
+            lastname="Augustin",
+            firstname="Marie-Josée",
+            birth_date=date(1972, 3, 4),
             referent_id=self.referent_colleague.id,
         )
         count = self.env["plie.participant"].search_count([])
@@ -89,7 +93,9 @@ class TestPrescription(PliePathwayCase):
     def test_suggestion_picks_the_referent_with_the_lowest_load(self):
         # Same capacity: the référent following fewer pathways is suggested.
         self._pathway(referent_id=self.referent.id)
-        self.assertEqual(self._prescription().suggested_referent_id, self.referent_colleague)
+        self.assertEqual(
+            self._prescription().suggested_referent_id, self.referent_colleague
+        )
         # Half the capacity with no pathway still has the lowest load (0 %).
         self.referent_colleague.plie_fte = 0.5
         self._pathway(referent_id=self.referent_colleague.id)
@@ -104,8 +110,9 @@ class TestPrescription(PliePathwayCase):
 
     def test_person_already_in_a_pathway_cannot_be_preassigned_again(self):
         self._pathway(participant=self.known)
-        prescription = self._prescription(lastname="Augustin", firstname="Marie-Josée",
-                                          birth_date=date(1972, 3, 4))
+        prescription = self._prescription(
+            lastname="Augustin", firstname="Marie-Josée", birth_date=date(1972, 3, 4)
+        )
         with self.assertRaisesRegex(UserError, "already has an open pathway"):
             prescription.with_user(self.coordinator).action_preassign()
         self.assertEqual(prescription.state, "received")
@@ -121,7 +128,10 @@ class TestPrescription(PliePathwayCase):
         self.assertEqual(prescription.committee_id, sooner)
         item = prescription.committee_item_ids
         self.assertEqual(item.committee_id, sooner)
-        self.assertEqual((item.item_type, item.participant_id), ("entry", prescription.participant_id))
+        self.assertEqual(
+            (item.item_type, item.participant_id),
+            ("entry", prescription.participant_id),
+        )
         self.assertFalse(later.item_ids)
 
     def test_agenda_needs_a_planned_session(self):

@@ -18,7 +18,9 @@ class TestReminders(PliePathwayCase):
         cls.recent = cls._pathway(start=TODAY - timedelta(days=60))
         cls._interview(cls.recent, TODAY - timedelta(days=30))
         cls.new = cls._pathway(start=TODAY - timedelta(days=29))
-        cls.suspended = cls._pathway(start=TODAY - timedelta(days=90), state="suspended")
+        cls.suspended = cls._pathway(
+            start=TODAY - timedelta(days=90), state="suspended"
+        )
         cls.long = cls._pathway(start=TODAY - timedelta(days=25 * 31))
         cls._interview(cls.long, TODAY - timedelta(days=2))
         cls.capped = cls._pathway(start=date(2022, 6, 16))
@@ -26,13 +28,17 @@ class TestReminders(PliePathwayCase):
 
     def _activities(self, pathways, xmlid):
         activity_type = self.env.ref(xmlid)
-        return pathways.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        return pathways.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
 
     def test_overdue_filter_uses_the_configured_frequency(self):
         Pathway = self.env["plie.pathway"].with_user(self.referent)
         self.assertEqual(Pathway.search([("contact_overdue", "=", True)]), self.overdue)
         self.assertEqual(self.overdue.last_contact_date, TODAY - timedelta(days=31))
-        self.assertNotIn(self.overdue, Pathway.search([("contact_overdue", "=", False)]))
+        self.assertNotIn(
+            self.overdue, Pathway.search([("contact_overdue", "=", False)])
+        )
         self.company.plie_contact_frequency_days = 45
         self.assertFalse(Pathway.search([("contact_overdue", "=", True)]))
         self.company.plie_contact_frequency_days = 28
@@ -49,7 +55,9 @@ class TestReminders(PliePathwayCase):
         activity = self._activities(self.overdue, xmlid)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.referent)
-        self.assertFalse(self._activities(self.recent | self.new | self.suspended, xmlid))
+        self.assertFalse(
+            self._activities(self.recent | self.new | self.suspended, xmlid)
+        )
         self._interview(self.overdue, TODAY)
         self.assertFalse(self._activities(self.overdue, xmlid))
         self.assertFalse(self.overdue.contact_overdue)
@@ -59,17 +67,23 @@ class TestReminders(PliePathwayCase):
         self.assertEqual(self.capped.duration_alert, "cap")  # exactly 36 months
         self.assertFalse(self.overdue.duration_alert)
         Pathway = self.env["plie.pathway"]
-        self.assertEqual(Pathway.search([("duration_alert", "!=", False)]), self.long | self.capped)
+        self.assertEqual(
+            Pathway.search([("duration_alert", "!=", False)]), self.long | self.capped
+        )
         self.assertEqual(Pathway.search([("duration_alert", "=", "cap")]), self.capped)
         self.assertEqual(Pathway.search([("duration_alert", "=", "alert")]), self.long)
         Pathway._cron_pathway_reminders()
-        alerts = self._activities(Pathway.search([]), "plie_pathway.mail_activity_type_duration_alert")
+        alerts = self._activities(
+            Pathway.search([]), "plie_pathway.mail_activity_type_duration_alert"
+        )
         self.assertEqual(alerts.mapped("res_id"), (self.long | self.capped).ids)
         self.company.plie_pathway_cap_months = 40
         self.assertEqual(self.capped.duration_alert, "alert")
 
     def test_next_appointment_is_kept_in_the_referents_calendar(self):
-        interview = self._interview(self.recent, TODAY, next_appointment="2025-07-10 09:00:00")
+        interview = self._interview(
+            self.recent, TODAY, next_appointment="2025-07-10 09:00:00"
+        )
         event = interview.calendar_event_id
         self.assertEqual(event.privacy, "private")
         self.assertEqual(event.res_id, self.recent.id)

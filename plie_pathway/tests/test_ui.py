@@ -14,54 +14,86 @@ class TestPathwayTours(HttpCase):
             {"name": "Commune du tour", "zip_codes": "97299", "company_id": company.id}
         )
         cls.referent = new_test_user(
-            cls.env, login="tour_pathway_referent", groups="plie_base.group_plie_referent",
+            cls.env,
+            login="tour_pathway_referent",
+            groups="plie_base.group_plie_referent",
             name="Référent du tour",
         )
         cls.coordinator = new_test_user(
-            cls.env, login="tour_pathway_coordinator",
-            groups="plie_base.group_plie_coordinator", name="Coordination du tour",
+            cls.env,
+            login="tour_pathway_coordinator",
+            groups="plie_base.group_plie_coordinator",
+            name="Coordination du tour",
         )
         Participant = cls.env["plie.participant"]
         cls.participant = Participant.create(
-            {"lastname": "Tourville", "firstname": "Jeanne", "zip": "97299",
-             "referent_id": cls.referent.id, "company_id": company.id}
+            {
+                "lastname": "Tourville",
+                "firstname": "Jeanne",
+                "zip": "97299",
+                "referent_id": cls.referent.id,
+                "company_id": company.id,
+            }
         )
         cls.pathway = cls.env["plie.pathway"].create(
-            {"participant_id": cls.participant.id, "referent_id": cls.referent.id,
-             "company_id": company.id, "state": "active",
-             "date_start": fields.Date.today() - timedelta(days=40)}
+            {
+                "participant_id": cls.participant.id,
+                "referent_id": cls.referent.id,
+                "company_id": company.id,
+                "state": "active",
+                "date_start": fields.Date.today() - timedelta(days=40),
+            }
         )
         cls.candidate = Participant.create(
-            {"lastname": "Tourmaline", "firstname": "Paul", "zip": "97299",
-             "referent_id": cls.referent.id, "company_id": company.id,
-             "labour_market_status": "long_term_unemployed",
-             "ft_registration_date": fields.Date.today() - timedelta(days=800)}
+            {
+                "lastname": "Tourmaline",
+                "firstname": "Paul",
+                "zip": "97299",
+                "referent_id": cls.referent.id,
+                "company_id": company.id,
+                "labour_market_status": "long_term_unemployed",
+                "ft_registration_date": fields.Date.today() - timedelta(days=800),
+            }
         )
         cls.env["plie.eligibility.evidence"].create(
-            {"participant_id": cls.candidate.id,
-             "criterion_id": cls.env.ref("plie_base.criterion_deld").id}
+            {
+                "participant_id": cls.candidate.id,
+                "criterion_id": cls.env.ref("plie_base.criterion_deld").id,
+            }
         )
         cls.committee = cls.env["plie.committee"].create(
-            {"name": "Session du tour", "company_id": company.id,
-             "date": datetime.now() + timedelta(days=3)}
+            {
+                "name": "Session du tour",
+                "company_id": company.id,
+                "date": datetime.now() + timedelta(days=3),
+            }
         )
         cls.item = cls.env["plie.committee.item"].create(
-            {"committee_id": cls.committee.id, "item_type": "entry",
-             "participant_id": cls.candidate.id}
+            {
+                "committee_id": cls.committee.id,
+                "item_type": "entry",
+                "participant_id": cls.candidate.id,
+            }
         )
         assert commune  # the participants live in the PLIE's territory
 
     def test_referent_records_an_interview(self):
-        self.start_tour("/odoo", "plie_pathway_referent_records_interview",
-                        login="tour_pathway_referent")
+        self.start_tour(
+            "/odoo",
+            "plie_pathway_referent_records_interview",
+            login="tour_pathway_referent",
+        )
         interview = self.pathway.interview_ids
         self.assertEqual(interview.kind, "phone")
         self.assertIn("recherche d'emploi", interview.summary)
         self.assertEqual(interview.referent_id, self.referent)
 
     def test_coordinator_closes_a_committee_session(self):
-        self.start_tour("/odoo", "plie_pathway_coordinator_closes_committee",
-                        login="tour_pathway_coordinator")
+        self.start_tour(
+            "/odoo",
+            "plie_pathway_coordinator_closes_committee",
+            login="tour_pathway_coordinator",
+        )
         self.assertEqual(self.committee.state, "closed")
         self.assertEqual(self.item.decision, "accepted")
         self.assertEqual(self.item.pathway_id.participant_id, self.candidate)

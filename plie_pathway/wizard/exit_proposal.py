@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..positive_exit import GROUNDS
 from ..models.pathway import OPEN_STATES
+from ..positive_exit import GROUNDS
 
 
 class PlieExitProposal(models.TransientModel):
@@ -36,12 +36,17 @@ class PlieExitProposal(models.TransientModel):
     def _compute_exit_check(self):
         for proposal in self:
             pathway = proposal.pathway_id
-            ground = pathway._positive_exit_grounds({pathway.id: proposal.exit_date})[
-                pathway.id
-            ] if pathway and proposal.exit_date else False
+            ground = (
+                pathway._positive_exit_grounds({pathway.id: proposal.exit_date})[
+                    pathway.id
+                ]
+                if pathway and proposal.exit_date
+                else False
+            )
             proposal.exit_check_ground = ground
             proposal.exit_disagreement = bool(
-                proposal.exit_reason_id and bool(ground) != proposal.exit_reason_id.is_positive
+                proposal.exit_reason_id
+                and bool(ground) != proposal.exit_reason_id.is_positive
             )
 
     def action_confirm(self):
@@ -50,7 +55,10 @@ class PlieExitProposal(models.TransientModel):
         pathway.check_access("write")
         if pathway.state not in OPEN_STATES:
             raise UserError(
-                _("The pathway of %(name)s is already closed.", name=pathway.participant_id.name)
+                _(
+                    "The pathway of %(name)s is already closed.",
+                    name=pathway.participant_id.name,
+                )
             )
         if self.committee_id.state != "planned":
             raise UserError(_("Choose a planned committee session."))
