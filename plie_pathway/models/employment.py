@@ -82,8 +82,10 @@ class PlieEmployment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         employments = super().create(vals_list)
-        for employment in employments.sorted("date_start"):
+        hiring_dates = {}
+        for employment in employments.sorted("date_start", reverse=True):
             pathway = employment.pathway_id
             if pathway.date_start and employment.date_start >= pathway.date_start:
-                pathway._start_employment_follow_up(employment.date_start)
+                hiring_dates[pathway] = employment.date_start
+        self.env["plie.pathway"]._start_employment_follow_up(hiring_dates)
         return employments

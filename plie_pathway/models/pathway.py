@@ -606,21 +606,37 @@ class PliePathway(models.Model):
             for pathway in self
         }
 
-    def _start_employment_follow_up(self, hiring_date):
-        """Hiring starts the 6-month follow-up in employment and its check-points."""
-        starting = self.filtered(lambda p: p.state == "active").sudo()
-        starting.write({"state": "follow_up", "follow_up_start": hiring_date})
-        for referent, pathways in groupby(starting, key=lambda p: p.referent_id):
-            for months in FOLLOW_UP_CHECKPOINT_MONTHS:
-                self.browse([p.id for p in pathways]).sudo().activity_schedule(
-                    "plie_pathway.mail_activity_type_follow_up_checkpoint",
-                    date_deadline=hiring_date + relativedelta(months=months),
-                    summary=_(
+    @api.model
+    def _start_employment_follow_up(self, hiring_dates):
+        """Hiring starts the 6-month follow-up in employment and its check-points.
+
+        :param hiring_dates: {pathway: hiring date}; only active pathways start it.
+        """
+        Activity = self.env["mail.activity"].sudo()
+        activity_type = self.env.ref(
+            "plie_pathway.mail_activity_type_follow_up_checkpoint"
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activities = []
+        for pathway, hiring_date in hiring_dates.items():
+            if pathway.state != "active":
+                continue
+            pathway.sudo().write({"state": "follow_up", "follow_up_start": hiring_date})
+            activities += [
+                {
+                    "res_model_id": model_id,
+                    "res_id": pathway.id,
+                    "activity_type_id": activity_type.id,
+                    "date_deadline": hiring_date + relativedelta(months=months),
+                    "summary": _(
                         "Employment follow-up: %(months)s-month check-point",
                         months=months,
                     ),
-                    user_id=referent.id or self.env.uid,
-                )
+                    "user_id": pathway.referent_id.id or self.env.uid,
+                }
+                for months in FOLLOW_UP_CHECKPOINT_MONTHS
+            ]
+        Activity.create(activities)
 
     def _close(self, exit_date, reason, disagreement_note=False):
         """Close the pathways on the committee's decision (coordination only)."""
