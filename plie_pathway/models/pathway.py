@@ -612,31 +612,32 @@ class PliePathway(models.Model):
 
         :param hiring_dates: {pathway: hiring date}; only active pathways start it.
         """
-        Activity = self.env["mail.activity"].sudo()
+        starting = {p: day for p, day in hiring_dates.items() if p.state == "active"}
+        for pathway, hiring_date in starting.items():
+            pathway.sudo().write({"state": "follow_up", "follow_up_start": hiring_date})
         activity_type = self.env.ref(
             "plie_pathway.mail_activity_type_follow_up_checkpoint"
         )
         model_id = self.env["ir.model"]._get_id(self._name)
-        activities = []
-        for pathway, hiring_date in hiring_dates.items():
-            if pathway.state != "active":
-                continue
-            pathway.sudo().write({"state": "follow_up", "follow_up_start": hiring_date})
-            activities += [
-                {
-                    "res_model_id": model_id,
-                    "res_id": pathway.id,
-                    "activity_type_id": activity_type.id,
-                    "date_deadline": hiring_date + relativedelta(months=months),
-                    "summary": _(
-                        "Employment follow-up: %(months)s-month check-point",
-                        months=months,
-                    ),
-                    "user_id": pathway.referent_id.id or self.env.uid,
-                }
-                for months in FOLLOW_UP_CHECKPOINT_MONTHS
-            ]
-        Activity.create(activities)
+        # One batch per check-point: a batch may not hold two activities of the
+        # same record and user (mail would subscribe the user twice).
+        for months in FOLLOW_UP_CHECKPOINT_MONTHS:
+            self.env["mail.activity"].sudo().create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": pathway.id,
+                        "activity_type_id": activity_type.id,
+                        "date_deadline": hiring_date + relativedelta(months=months),
+                        "summary": _(
+                            "Employment follow-up: %(months)s-month check-point",
+                            months=months,
+                        ),
+                        "user_id": pathway.referent_id.id or self.env.uid,
+                    }
+                    for pathway, hiring_date in starting.items()
+                ]
+            )
 
     def _close(self, exit_date, reason, disagreement_note=False):
         """Close the pathways on the committee's decision (coordination only)."""

@@ -15,6 +15,8 @@ class PliePathwayCase(PlieBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Messages are checked in English whatever the languages installed.
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls._numbers = itertools.count(1)
         cls.company.write(
             {
