@@ -122,7 +122,9 @@ class TestCaseload(PliePathwayCase):
         self.assertEqual(pathway.referent_id, self.referent)
 
     def test_closed_pathways_keep_their_referent(self):
-        closed = self.env["plie.pathway"].search([("state", "=", "closed")])
+        closed = self.env["plie.pathway"].search(
+            [("company_id", "=", self.company.id), ("state", "=", "closed")]
+        )
         wizard = (
             self.env["plie.pathway.reassign"]
             .with_user(self.coordinator)

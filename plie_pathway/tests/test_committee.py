@@ -71,7 +71,9 @@ class TestCommittee(PliePathwayCase):
         )
         self.assertFalse(item.participant_id.pathway_ids)
         groups = self.env["plie.committee.item"]._read_group(
-            [("decision", "=", "refused")], ["refusal_reason_id"], ["__count"]
+            [("company_id", "=", self.company.id), ("decision", "=", "refused")],
+            ["refusal_reason_id"],
+            ["__count"],
         )
         self.assertEqual(groups, [(self.refusal_not_eligible, 1)])
 

@@ -146,7 +146,7 @@ class TestPrescription(PliePathwayCase):
         prescription = self._prescription()
         with self.assertRaises(UserError):
             prescription.with_user(self.coordinator).action_put_on_agenda()
-        self.assertFalse(self.env["plie.committee.item"].search([]))
+        self.assertFalse(prescription.committee_item_ids)
 
     def test_only_coordination_processes_prescriptions(self):
         prescription = self._prescription(referent_id=self.referent.id)

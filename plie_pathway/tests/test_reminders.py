@@ -74,7 +74,8 @@ class TestReminders(PliePathwayCase):
         self.assertEqual(Pathway.search([("duration_alert", "=", "alert")]), self.long)
         Pathway._cron_pathway_reminders()
         alerts = self._activities(
-            Pathway.search([]), "plie_pathway.mail_activity_type_duration_alert"
+            Pathway.search([("company_id", "=", self.company.id)]),
+            "plie_pathway.mail_activity_type_duration_alert",
         )
         self.assertEqual(alerts.mapped("res_id"), (self.long | self.capped).ids)
         self.company.plie_pathway_cap_months = 40
