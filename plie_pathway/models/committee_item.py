@@ -6,6 +6,14 @@ from ..positive_exit import GROUNDS
 from .pathway import OPEN_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
+# Same values as plie.participant's eligibility_verdict (static, so that labels
+# translate).
+ELIGIBILITY_VERDICTS = [
+    ("eligible", "Eligible"),
+    ("missing_evidence", "Evidence missing"),
+    ("outside_territory", "Outside the territory"),
+    ("not_eligible", "Not eligible"),
+]
 
 
 class PlieCommitteeItem(models.Model):
@@ -61,9 +69,7 @@ class PlieCommitteeItem(models.Model):
     )
     referent_id = fields.Many2one(related="participant_id.referent_id")
     eligibility_verdict = fields.Selection(
-        lambda self: self.env["plie.participant"]
-        ._fields["eligibility_verdict"]
-        .selection,
+        ELIGIBILITY_VERDICTS,
         string="Eligibility at the session",
         compute="_compute_eligibility_verdict",
         groups=SOCIAL,
@@ -117,8 +123,10 @@ class PlieCommitteeItem(models.Model):
     def _compute_display_name(self):
         types = dict(self._fields["item_type"]._description_selection(self.env))
         for item in self:
-            item.display_name = (
-                f"{types.get(item.item_type)}: {item.participant_id.name}"
+            item.display_name = _(
+                "%(type)s: %(name)s",
+                type=types.get(item.item_type),
+                name=item.participant_id.name,
             )
 
     @api.depends("prescription_id", "pathway_id")

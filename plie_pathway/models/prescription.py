@@ -5,6 +5,8 @@ from odoo.tools import groupby
 from .pathway import OPEN_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
+# Same values as plie.participant's gender (static, so that labels translate).
+GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
 # Identity copied from the prescription onto the participant it creates.
 PERSON_FIELDS = (
     "lastname",
@@ -92,9 +94,7 @@ class PliePrescription(models.Model):
     lastname = fields.Char(string="Last name", required=True)
     firstname = fields.Char(string="First name")
     birth_date = fields.Date()
-    gender = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["gender"].selection
-    )
+    gender = fields.Selection(GENDERS)
     france_travail_id = fields.Char(string="France Travail identifier", index=True)
     phone = fields.Char()
     email = fields.Char()

@@ -2,6 +2,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..models.pathway import DAYS_PER_MONTH
+from ..models.prescription import GENDERS
 
 
 class PliePathwayReport(models.Model):
@@ -40,10 +41,7 @@ class PliePathwayReport(models.Model):
         "res.partner", string="Référent structure", readonly=True
     )
     commune_id = fields.Many2one("plie.commune", readonly=True)
-    gender = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["gender"].selection,
-        readonly=True,
-    )
+    gender = fields.Selection(GENDERS, readonly=True)
     exit_reason_id = fields.Many2one("plie.exit.reason", readonly=True)
     priority_criterion_ids = fields.Many2many(
         "plie.eligibility.criterion",
