@@ -34,7 +34,7 @@ COMMITTEE_FIELDS = {
 class PliePathway(models.Model):
     _name = "plie.pathway"
     _description = "PLIE pathway"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "plie.state.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -531,18 +531,6 @@ class PliePathway(models.Model):
         self.check_access("write")
         self._check_state(from_states)
         self.sudo().write({"state": to_state})
-
-    def _check_state(self, states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for pathway in self:
-            if pathway.state not in states:
-                raise UserError(
-                    _(
-                        "%(name)s is %(state)s: this action is not possible now.",
-                        name=pathway.display_name,
-                        state=labels[pathway.state].lower(),
-                    )
-                )
 
     def action_propose_exit(self):
         self.ensure_one()

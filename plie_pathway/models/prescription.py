@@ -27,7 +27,7 @@ class PliePrescription(models.Model):
 
     _name = "plie.prescription"
     _description = "Prescription (orientation to the PLIE)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "plie.state.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -332,18 +332,6 @@ class PliePrescription(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    def _check_state(self, states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for prescription in self:
-            if prescription.state not in states:
-                raise UserError(
-                    _(
-                        "%(name)s is %(state)s: this action is not possible now.",
-                        name=prescription.display_name,
-                        state=labels[prescription.state].lower(),
-                    )
-                )
-
     def _participant_values(self, referent):
         self.ensure_one()
         values = {field: self[field] for field in PERSON_FIELDS}
