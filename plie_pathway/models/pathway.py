@@ -22,6 +22,7 @@ DAYS_PER_MONTH = 365.25 / 12
 # change its state after checking the user's rights.
 COMMITTEE_FIELDS = {
     "referent_id",
+    "date_planned_end",
     "state",
     "date_end",
     "exit_reason_id",

@@ -136,8 +136,8 @@ class PliePrescription(models.Model):
         "res.users",
         string="Suggested référent",
         compute="_compute_suggested_referent_id",
-        help="Référent covering the person's commune (or any référent) with the "
-        "lowest caseload relative to their capacity.",
+        help="Référent covering the person's commune or working for the prescriber "
+        "(or any référent) with the lowest caseload relative to their capacity.",
     )
     committee_id = fields.Many2one(
         "plie.committee",
@@ -184,15 +184,21 @@ class PliePrescription(models.Model):
         for prescription in self:
             prescription.duplicate_participant_id = found.get(prescription.id)
 
-    @api.depends("commune_id", "company_id")
+    @api.depends("commune_id", "company_id", "prescriber_id")
     def _compute_suggested_referent_id(self):
         Users = self.env["res.users"]
         for company, prescriptions in groupby(self, key=lambda p: p.company_id):
             loads = Users._plie_referent_loads(company)
             for prescription in prescriptions:
                 prescription.suggested_referent_id = Users._plie_least_loaded(
-                    loads, prescription.commune_id
+                    loads, prescription.commune_id, prescription._referent_structure()
                 )
+
+    def _referent_structure(self):
+        """The prescriber when it also employs référents (e.g. a Mission Locale)."""
+        self.ensure_one()
+        prescriber = self.prescriber_id
+        return prescriber.filtered("plie_is_referent_structure")
 
     def _as_participant(self):
         """An unsaved participant with this identity, to reuse its rules."""

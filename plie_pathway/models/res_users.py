@@ -53,13 +53,16 @@ class ResUsers(models.Model):
         }
 
     @api.model
-    def _plie_least_loaded(self, loads, commune):
-        """The référent covering ``commune`` (or, if none does, any référent)
-        with the lowest caseload relative to capacity."""
-        covering = [
-            user for user in loads if commune and commune in user.plie_commune_ids
+    def _plie_least_loaded(self, loads, commune, structure=None):
+        """The référent covering ``commune`` or working for ``structure`` (or, if
+        none does, any référent) with the lowest caseload relative to capacity."""
+        local = [
+            user
+            for user in loads
+            if (commune and commune in user.plie_commune_ids)
+            or (structure and user.plie_structure_id == structure)
         ]
-        candidates = covering or list(loads)
+        candidates = local or list(loads)
         return min(
             candidates,
             key=lambda user: (loads[user][0] / loads[user][1], user.name, user.id),

@@ -105,6 +105,9 @@ class TestAccessMatrix(PliePathwayCase):
             .read(["date_end", "exit_reason_id", "is_positive_exit"]),
             "write pathway": lambda env: env["plie.pathway"]
             .browse(pathway.id)
+            .write({"note": "<p>Projet confirmé</p>"}),
+            "change planned end": lambda env: env["plie.pathway"]
+            .browse(pathway.id)
             .write({"date_planned_end": date(2027, 6, 30)}),
             "change référent": lambda env: env["plie.pathway"]
             .browse(self._new_pathway().id)
@@ -212,6 +215,7 @@ class TestAccessMatrix(PliePathwayCase):
         "read pathway notes": {"referent", "coordinator", "manager"},
         "read exit": {"referent", "coordinator", "business", "finance", "manager"},
         "write pathway": {"referent", "coordinator", "manager"},
+        "change planned end": {"coordinator", "manager"},
         "change référent": {"coordinator", "manager"},
         "sign contract": {"referent", "coordinator", "manager"},
         "close pathway directly": {"coordinator", "manager"},

@@ -108,6 +108,22 @@ class TestPrescription(PliePathwayCase):
         outside = self._prescription(zip="97100", city="Basse-Terre")
         self.assertEqual(outside.suggested_referent_id, self.referent_colleague)
 
+    def test_suggestion_prefers_the_referents_of_the_prescribing_structure(self):
+        self.referent_colleague.plie_commune_ids = False
+        self._pathway(referent_id=self.referent.id)
+        structure = self.referent.plie_structure_id
+        self.referent_colleague.plie_structure_id = self.env["res.partner"].create(
+            {
+                "name": "Mission Locale",
+                "is_company": True,
+                "plie_is_referent_structure": True,
+            }
+        )
+        prescription = self._prescription(zip="97100", city="Basse-Terre")
+        self.assertEqual(prescription.suggested_referent_id, self.referent_colleague)
+        prescription.prescriber_id = structure
+        self.assertEqual(prescription.suggested_referent_id, self.referent)
+
     def test_person_already_in_a_pathway_cannot_be_preassigned_again(self):
         self._pathway(participant=self.known)
         prescription = self._prescription(
