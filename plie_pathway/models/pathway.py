@@ -473,13 +473,15 @@ class PliePathway(models.Model):
 
     def _sync_participant_referent(self):
         """The participant follows the référent of their open pathway (and so
-        do the participants' record rules)."""
+        do the participants' record rules); the référent follows the pathway."""
         open_pathways = self.filtered(lambda p: p.state in OPEN_STATES)
         for referent, pathways in groupby(open_pathways, key=lambda p: p.referent_id):
-            participants = self.browse([p.id for p in pathways]).participant_id
-            participants.sudo().filtered(
+            pathways = self.browse([p.id for p in pathways]).sudo()
+            pathways.participant_id.filtered(
                 lambda p, r=referent: p.referent_id != r
             ).write({"referent_id": referent.id})
+            if referent:
+                pathways.message_subscribe(partner_ids=referent.partner_id.ids)
 
     # ------------------------------------------------------------------
     # Actions
