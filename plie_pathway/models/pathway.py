@@ -18,6 +18,13 @@ CONTACT_STATES = ("active", "follow_up")
 FOLLOW_UP_MONTHS = 6
 FOLLOW_UP_CHECKPOINT_MONTHS = (1, 3, 6)
 DAYS_PER_MONTH = 365.25 / 12
+# Smart-button counters and the lines they count.
+COUNTED_LINES = {
+    "interview_count": "plie.interview",
+    "step_count": "plie.pathway.step",
+    "enrolment_count": "plie.action.enrolment",
+    "employment_count": "plie.employment",
+}
 # Fields only coordination (the committee) changes; a pathway's own buttons
 # change its state after checking the user's rights.
 COMMITTEE_FIELDS = {
@@ -336,24 +343,14 @@ class PliePathway(models.Model):
             pathway.exit_check_ground = grounds.get(pathway._origin.id, False)
 
     def _compute_counts(self):
-        counts = {
-            field: self._count_by_pathway(model)
-            for field, model in (
-                ("interview_count", "plie.interview"),
-                ("step_count", "plie.pathway.step"),
-                ("enrolment_count", "plie.action.enrolment"),
-                ("employment_count", "plie.employment"),
+        for field, model in COUNTED_LINES.items():
+            counts = (
+                self._count_by_pathway(model)
+                if self.env[model].has_access("read")
+                else {}
             )
-            if self.env[model].has_access("read")
-        }
-        for pathway in self:
-            for field in (
-                "interview_count",
-                "step_count",
-                "enrolment_count",
-                "employment_count",
-            ):
-                pathway[field] = counts.get(field, {}).get(pathway.id, 0)
+            for pathway in self:
+                pathway[field] = counts.get(pathway.id, 0)
 
     def _count_by_pathway(self, model):
         groups = self.env[model]._read_group(
