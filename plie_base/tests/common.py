@@ -22,11 +22,13 @@ class PlieBaseCase(TransactionCase):
         super().setUpClass()
         # A PLIE of its own, so that demo data (if installed) never interferes.
         cls.company = cls.env["res.company"].create({"name": "PLIE de test"})
+        # Messages are checked in English whatever the languages installed.
         cls.env = cls.env(
             context=dict(
                 cls.env.context,
                 tracking_disable=True,
                 allowed_company_ids=[cls.company.id],
+                lang="en_US",
             )
         )
         cls.commune = cls.env["plie.commune"].create(
@@ -69,6 +71,7 @@ class PlieBaseCase(TransactionCase):
             company_id=company.id,
             company_ids=[company.id],
             name=f"PLIE {login}",
+            lang="en_US",  # messages are checked in English whatever is installed
         )
 
     @classmethod

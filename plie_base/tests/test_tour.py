@@ -9,6 +9,7 @@ class TestReferentTour(HttpCase):
             login="tour_referent",
             groups="plie_base.group_plie_referent",
             name="Tour Référent",
+            lang="en_US",
         )
         self.start_tour(
             "/odoo", "plie_base_referent_creates_participant", login="tour_referent"

@@ -11,8 +11,18 @@ registry.category("web_tour.tours").add("plie_base_referent_creates_participant"
             run: "click",
         },
         {
-            content: "The référent lands on their caseload",
-            trigger: ".o_breadcrumb:contains('My caseload')",
+            content: "Open the participants menu",
+            trigger: ".o_menu_sections [data-menu-xmlid='plie_base.menu_plie_participants']",
+            run: "click",
+        },
+        {
+            content: "Open my caseload",
+            trigger: ".dropdown-item[data-menu-xmlid='plie_base.menu_plie_my_caseload']",
+            run: "click",
+        },
+        {
+            content: "The caseload is shown as cards by référent",
+            trigger: ".o_kanban_view .o_kanban_renderer",
         },
         {
             content: "Create a participant",
