@@ -12,6 +12,30 @@ from odoo.tools import groupby
 # coordination and direction imply) may read them.
 SOCIAL = "plie_base.group_plie_referent"
 
+PARTICIPANT_STATES = [
+    ("candidate", "Oriented"),
+    ("participant", "In pathway"),
+    ("exited", "Exited"),
+]
+GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
+LABOUR_MARKET_STATUSES = [
+    ("unemployed", "Unemployed"),
+    ("long_term_unemployed", "Long-term unemployed"),
+    ("inactive", "Inactive"),
+    ("employed", "Employed (incl. self-employed)"),
+]
+ISCED_LEVELS = [("0_2", "ISCED 0-2"), ("3_4", "ISCED 3-4"), ("5_8", "ISCED 5-8")]
+NATIONALITY_CATEGORIES = [
+    ("french", "French"),
+    ("eu", "Other EU country"),
+    ("third_country", "Third-country national"),
+]
+ELIGIBILITY_VERDICTS = [
+    ("eligible", "Eligible"),
+    ("missing_evidence", "Evidence missing"),
+    ("outside_territory", "Outside the territory"),
+    ("not_eligible", "Not eligible"),
+]
 EDUCATION_LEVELS = [
     ("1_2", "No diploma or brevet (levels 1-2)"),
     ("3", "CAP, BEP (level 3)"),
@@ -86,11 +110,7 @@ class PlieParticipant(models.Model):
     )
     active = fields.Boolean(default=True, tracking=True)
     state = fields.Selection(
-        [
-            ("candidate", "Oriented"),
-            ("participant", "In pathway"),
-            ("exited", "Exited"),
-        ],
+        PARTICIPANT_STATES,
         string="Status",
         default="candidate",
         required=True,
@@ -106,7 +126,7 @@ class PlieParticipant(models.Model):
     )
     age = fields.Integer(compute="_compute_age")
     gender = fields.Selection(
-        [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")],
+        GENDERS,
         tracking=True,
     )
     referent_id = fields.Many2one(
@@ -186,17 +206,12 @@ class PlieParticipant(models.Model):
         help="Very long-term jobseeker: registered 24 months or more.",
     )
     labour_market_status = fields.Selection(
-        [
-            ("unemployed", "Unemployed"),
-            ("long_term_unemployed", "Long-term unemployed"),
-            ("inactive", "Inactive"),
-            ("employed", "Employed (incl. self-employed)"),
-        ],
+        LABOUR_MARKET_STATUSES,
         tracking=True,
     )
     education_level = fields.Selection(EDUCATION_LEVELS, tracking=True)
     isced_level = fields.Selection(
-        [("0_2", "ISCED 0-2"), ("3_4", "ISCED 3-4"), ("5_8", "ISCED 5-8")],
+        ISCED_LEVELS,
         string="ISCED level",
         compute="_compute_isced_level",
         store=True,
@@ -238,11 +253,7 @@ class PlieParticipant(models.Model):
         groups=SOCIAL,
     )
     nationality_category = fields.Selection(
-        [
-            ("french", "French"),
-            ("eu", "Other EU country"),
-            ("third_country", "Third-country national"),
-        ],
+        NATIONALITY_CATEGORIES,
         groups=SOCIAL,
     )
     note_ids = fields.One2many(
@@ -284,12 +295,7 @@ class PlieParticipant(models.Model):
         groups=SOCIAL,
     )
     eligibility_verdict = fields.Selection(
-        [
-            ("eligible", "Eligible"),
-            ("missing_evidence", "Evidence missing"),
-            ("outside_territory", "Outside the territory"),
-            ("not_eligible", "Not eligible"),
-        ],
+        ELIGIBILITY_VERDICTS,
         compute="_compute_eligibility",
         groups=SOCIAL,
     )

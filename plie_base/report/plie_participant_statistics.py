@@ -1,6 +1,14 @@
 from odoo import fields, models
 
-from ..models.plie_participant import EDUCATION_LEVELS, SPECIAL_CATEGORY_ANSWERS
+from ..models.plie_participant import (
+    EDUCATION_LEVELS,
+    GENDERS,
+    ISCED_LEVELS,
+    LABOUR_MARKET_STATUSES,
+    NATIONALITY_CATEGORIES,
+    PARTICIPANT_STATES,
+    SPECIAL_CATEGORY_ANSWERS,
+)
 
 
 class PlieParticipantStatistics(models.Model):
@@ -33,25 +41,23 @@ class PlieParticipantStatistics(models.Model):
 
     company_id = fields.Many2one("res.company", string="PLIE", readonly=True)
     state = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["state"].selection,
+        PARTICIPANT_STATES,
         string="Status",
         readonly=True,
     )
     gender = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["gender"].selection,
+        GENDERS,
         readonly=True,
     )
     birth_year = fields.Integer(readonly=True, aggregator=False)
     commune_id = fields.Many2one("plie.commune", readonly=True)
     labour_market_status = fields.Selection(
-        lambda self: self.env["plie.participant"]
-        ._fields["labour_market_status"]
-        .selection,
+        LABOUR_MARKET_STATUSES,
         readonly=True,
     )
     education_level = fields.Selection(EDUCATION_LEVELS, readonly=True)
     isced_level = fields.Selection(
-        lambda self: self.env["plie.participant"]._fields["isced_level"].selection,
+        ISCED_LEVELS,
         string="ISCED level",
         readonly=True,
     )
@@ -60,9 +66,7 @@ class PlieParticipantStatistics(models.Model):
         string="Homeless or housing exclusion", readonly=True
     )
     nationality_category = fields.Selection(
-        lambda self: self.env["plie.participant"]
-        ._fields["nationality_category"]
-        .selection,
+        NATIONALITY_CATEGORIES,
         readonly=True,
     )
     disability = fields.Selection(SPECIAL_CATEGORY_ANSWERS, readonly=True)

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..models.plie_participant import ELIGIBILITY_VERDICTS
+
 
 class PlieEligibilityCheck(models.TransientModel):
     """Shows a participant's eligibility verdict at any date (e.g. the date of
@@ -11,9 +13,7 @@ class PlieEligibilityCheck(models.TransientModel):
     participant_id = fields.Many2one("plie.participant", required=True)
     check_date = fields.Date(required=True, default=fields.Date.context_today)
     verdict = fields.Selection(
-        lambda self: self.env["plie.participant"]
-        ._fields["eligibility_verdict"]
-        .selection,
+        ELIGIBILITY_VERDICTS,
         compute="_compute_result",
     )
     eligible_criterion_ids = fields.Many2many(

@@ -754,22 +754,24 @@ def cmd_i18n(args):
         raise ToolError(f"Unknown addon(s) {unknown}; choose among {list(ADDONS)}.")
     pg = ensure_postgres()
     database = os.environ.get("PLIE_I18N_DB", "plie_i18n")
-    say(f"Installing {', '.join(addons)} in scratch database {database!r}")
+    # Install every addon even when exporting one: an addon adds inherited
+    # fields (hence terms) to another's models.
+    say(f"Installing {', '.join(ADDONS)} in scratch database {database!r}")
     drop_database(pg, database)
     try:
         install = odoo_command(
             pg,
             database,
-            f"--init={','.join(addons)}",
+            f"--init={','.join(ADDONS)}",
             "--without-demo=all",
             "--stop-after-init",
             "--max-cron-threads=0",
             "--log-level=warn",
         )
         returncode = subprocess.run(install).returncode
-        missing = set(addons) - installed_modules(pg, database, addons)
+        missing = set(ADDONS) - installed_modules(pg, database, ADDONS)
         if returncode != 0 or missing:
-            raise ToolError(f"Installing {sorted(missing) or addons} failed.")
+            raise ToolError(f"Installing {sorted(missing) or ADDONS} failed.")
         for addon in addons:
             update_translations(addon, export_pot(pg, database, addon))
     finally:
