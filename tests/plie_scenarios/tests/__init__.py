@@ -1,1 +1,2 @@
+from . import test_cacem_demo
 from . import test_suite_installed

@@ -14,11 +14,17 @@ class TestSuiteInstalled(TransactionCase):
             dict.fromkeys(PLIE_ADDONS, "installed"),
         )
 
-    def test_plie_module_category(self):
-        category = self.env.ref(
-            "plie_base.module_category_plie", raise_if_not_found=False
-        )
-        if category is None:
-            self.skipTest("plie_base does not define the PLIE module category yet")
-        self.assertEqual(category._name, "ir.module.category")
+    def test_plie_roles_share_one_module_category(self):
+        category = self.env.ref("plie_base.module_category_plie")
         self.assertEqual(category.name, "PLIE")
+        groups = self.env["res.groups"].search([("category_id", "=", category.id)])
+        self.assertEqual(
+            set(groups.get_external_id().values()),
+            {
+                "plie_base.group_plie_referent",
+                "plie_base.group_plie_coordinator",
+                "plie_base.group_plie_business",
+                "plie_base.group_plie_finance",
+                "plie_base.group_plie_manager",
+            },
+        )
