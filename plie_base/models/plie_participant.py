@@ -134,9 +134,7 @@ class PlieParticipant(models.Model):
         string="Référent de parcours",
         index=True,
         tracking=True,
-        domain=lambda self: [
-            ("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)
-        ],
+        domain=lambda self: self.env["res.users"]._plie_referent_domain(),
         default=lambda self: self._default_referent(),
     )
     referent_structure_id = fields.Many2one(

@@ -23,3 +23,8 @@ class ResUsers(models.Model):
         for user in self:
             shared = user.company_id.plie_share_structure_caseload
             user.plie_shared_structure_ids = user.plie_structure_id if shared else False
+
+    @api.model
+    def _plie_referent_domain(self):
+        """Users who may follow participants: domain for référent fields."""
+        return [("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)]

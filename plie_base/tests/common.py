@@ -2,6 +2,7 @@ from datetime import date
 
 import polib
 
+from odoo.exceptions import AccessError
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools.translate import TranslationModuleReader
@@ -89,6 +90,27 @@ class PlieBaseCase(TransactionCase):
         }
         vals.update(values)
         return cls.env["plie.participant"].create(vals)
+
+
+def assert_access_matrix(test, operations, matrix, users):
+    """Run every operation as every user: roles listed in ``matrix`` for an
+    operation must succeed, every other role must get AccessError.
+
+    :param operations: {operation: function(env)}
+    :param matrix: {operation: set of allowed roles}
+    :param users: {role: res.users record}
+    """
+    test.assertEqual(set(operations), set(matrix), "operations and matrix differ")
+    for operation, allowed in matrix.items():
+        for role, user in users.items():
+            env = test.env(user=user)
+            with test.subTest(operation=operation, role=role):
+                if role in allowed:
+                    with test.cr.savepoint():
+                        operations[operation](env)
+                else:
+                    with test.assertRaises(AccessError), test.cr.savepoint():
+                        operations[operation](env)
 
 
 def assert_module_fully_translated(test, module, lang="fr"):

@@ -1,9 +1,8 @@
 from datetime import date
 
-from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import PlieBaseCase
+from .common import PlieBaseCase, assert_access_matrix
 
 ROLES = (
     "referent",
@@ -171,21 +170,8 @@ class TestAccessMatrix(PlieBaseCase):
         "read statistics": {"coordinator", "finance", "manager"},
     }
 
-    def _assert_matrix(self, matrix):
-        operations = self._operations()
-        for operation, allowed in matrix.items():
-            for role in ROLES:
-                env = self.env(user=self.users[role])
-                with self.subTest(operation=operation, role=role):
-                    if role in allowed:
-                        with self.cr.savepoint():
-                            operations[operation](env)
-                    else:
-                        with self.assertRaises(AccessError), self.cr.savepoint():
-                            operations[operation](env)
-
     def test_access_matrix_of_every_role(self):
-        self._assert_matrix(self.MATRIX)
+        assert_access_matrix(self, self._operations(), self.MATRIX, self.users)
 
     def test_configuration_menu_is_for_coordination_only(self):
         menu = self.env.ref("plie_base.menu_plie_configuration")

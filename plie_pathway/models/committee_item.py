@@ -111,9 +111,7 @@ class PlieCommitteeItem(models.Model):
     new_referent_id = fields.Many2one(
         "res.users",
         string="New référent",
-        domain=lambda self: [
-            ("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)
-        ],
+        domain=lambda self: self.env["res.users"]._plie_referent_domain(),
     )
 
     # ------------------------------------------------------------------

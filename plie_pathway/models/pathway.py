@@ -88,9 +88,7 @@ class PliePathway(models.Model):
         string="Référent de parcours",
         index=True,
         tracking=True,
-        domain=lambda self: [
-            ("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)
-        ],
+        domain=lambda self: self.env["res.users"]._plie_referent_domain(),
     )
     referent_structure_id = fields.Many2one(
         "res.partner",

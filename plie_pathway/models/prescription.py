@@ -128,9 +128,7 @@ class PliePrescription(models.Model):
         string="Pre-assigned référent",
         index=True,
         tracking=True,
-        domain=lambda self: [
-            ("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)
-        ],
+        domain=lambda self: self.env["res.users"]._plie_referent_domain(),
     )
     suggested_referent_id = fields.Many2one(
         "res.users",
