@@ -553,10 +553,8 @@ class PlieParticipant(models.Model):
         for participant in self:
             met, missing = Criterion, Criterion
             for criterion in criteria:
-                if criterion.company_id not in (
-                    participant.company_id,
-                    Criterion.company_id,
-                ):
+                shared = not criterion.company_id
+                if not shared and criterion.company_id != participant.company_id:
                     continue
                 proven = participant._has_valid_evidence(criterion, date)
                 if criterion.rule == "manual":

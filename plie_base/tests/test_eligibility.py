@@ -7,11 +7,17 @@ from .common import PlieBaseCase
 
 @tagged("post_install", "-at_install")
 class TestEligibility(PlieBaseCase):
+    """Verdicts are read by the participant's référent, the least-privileged
+    role that sees them."""
+
     def _verdict(self, participant, on):
-        return participant.with_context(plie_date=on).eligibility_verdict
+        return self._as_referent(participant, on).eligibility_verdict
 
     def _criteria(self, participant, on, field="eligible_criterion_ids"):
-        return participant.with_context(plie_date=on)[field]
+        return self._as_referent(participant, on)[field]
+
+    def _as_referent(self, participant, on):
+        return participant.with_user(self.referent).with_context(plie_date=on)
 
     def _add_evidence(self, participant, criterion, on):
         return self.env["plie.eligibility.evidence"].create(
@@ -201,8 +207,10 @@ class TestEligibility(PlieBaseCase):
         senior = self._create_participant(
             lastname="Ursule", birth_date=date(1960, 1, 1)
         )
-        Participant = self.env["plie.participant"].with_context(
-            plie_date=date(2026, 3, 1)
+        Participant = (
+            self.env["plie.participant"]
+            .with_user(self.referent)
+            .with_context(plie_date=date(2026, 3, 1))
         )
         found = Participant.search([("is_deld", "=", True)])
         self.assertIn(deld, found)
