@@ -1,4 +1,5 @@
 import json
+import logging
 from collections import defaultdict, namedtuple
 from datetime import date as Date
 
@@ -7,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import groupby
+
+_logger = logging.getLogger(__name__)
 
 # Fields of social or special-category data: only the référent role (which
 # coordination and direction imply) may read them.
@@ -964,6 +967,9 @@ class PlieParticipant(models.Model):
             participant.message_post(
                 body=_("Participant anonymised by %(user)s.", user=self.env.user.name)
             )
+        _logger.info(
+            "GDPR: participants %s anonymised by user #%s", self.ids, self.env.uid
+        )
 
     def _anonymized_partner_values(self):
         self.ensure_one()
