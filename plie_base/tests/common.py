@@ -12,6 +12,17 @@ COORDINATOR = "plie_base.group_plie_coordinator"
 BUSINESS = "plie_base.group_plie_business"
 FINANCE = "plie_base.group_plie_finance"
 MANAGER = "plie_base.group_plie_manager"
+# Roles of the access matrices: a référent, a colleague référent of the same
+# structure, each other PLIE role, and an internal user with no PLIE role.
+ROLES = (
+    "referent",
+    "colleague",
+    "coordinator",
+    "business",
+    "finance",
+    "manager",
+    "internal",
+)
 
 
 class PlieBaseCase(TransactionCase):

@@ -2,17 +2,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from .common import PlieBaseCase, assert_access_matrix
-
-ROLES = (
-    "referent",
-    "colleague",
-    "coordinator",
-    "business",
-    "finance",
-    "manager",
-    "internal",
-)
+from .common import ROLES, PlieBaseCase, assert_access_matrix
 
 
 @tagged("post_install", "-at_install")

@@ -1,4 +1,5 @@
 from . import state_mixin
+from . import pathway_record_mixin
 from . import res_company
 from . import res_config_settings
 from . import res_partner

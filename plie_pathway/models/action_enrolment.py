@@ -4,9 +4,9 @@ from odoo.exceptions import ValidationError
 
 class PlieActionEnrolment(models.Model):
     _name = "plie.action.enrolment"
+    _inherit = ["plie.pathway.record.mixin"]
     _description = "Enrolment of a participant in an action"
     _order = "date_prescribed desc, id desc"
-    _check_company_auto = True
 
     action_id = fields.Many2one(
         "plie.action",
@@ -14,19 +14,6 @@ class PlieActionEnrolment(models.Model):
         ondelete="restrict",
         index=True,
         check_company=True,
-    )
-    pathway_id = fields.Many2one(
-        "plie.pathway",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        check_company=True,
-    )
-    participant_id = fields.Many2one(
-        related="pathway_id.participant_id", store=True, index=True
-    )
-    company_id = fields.Many2one(
-        related="pathway_id.company_id", store=True, index=True, precompute=True
     )
     state = fields.Selection(
         [

@@ -2,10 +2,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import groupby
 
+from odoo.addons.plie_base.models.plie_participant import SOCIAL
+
 from ..positive_exit import GROUNDS
 from .pathway import OPEN_STATES
 
-SOCIAL = "plie_base.group_plie_referent"
 # Same values as plie.participant's eligibility_verdict (static, so that labels
 # translate).
 ELIGIBILITY_VERDICTS = [

@@ -15,23 +15,10 @@ CONTRACT_TYPES = [
 
 class PlieEmployment(models.Model):
     _name = "plie.employment"
+    _inherit = ["plie.pathway.record.mixin"]
     _description = "Employment period"
     _order = "date_start desc, id desc"
-    _check_company_auto = True
 
-    pathway_id = fields.Many2one(
-        "plie.pathway",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        check_company=True,
-    )
-    participant_id = fields.Many2one(
-        related="pathway_id.participant_id", store=True, index=True
-    )
-    company_id = fields.Many2one(
-        related="pathway_id.company_id", store=True, index=True, precompute=True
-    )
     employer_id = fields.Many2one(
         "res.partner", index=True, domain=[("is_company", "=", True)]
     )

@@ -3,28 +3,17 @@ from datetime import timedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-SOCIAL = "plie_base.group_plie_referent"
+from odoo.addons.plie_base.models.plie_participant import SOCIAL
 
 
 class PlieInterview(models.Model):
     _name = "plie.interview"
+    _inherit = ["plie.pathway.record.mixin"]
     _description = "Interview (entretien)"
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     pathway_id = fields.Many2one(
-        "plie.pathway",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        check_company=True,
         domain="[('state', '!=', 'closed')]",
-    )
-    participant_id = fields.Many2one(
-        related="pathway_id.participant_id", store=True, index=True
-    )
-    company_id = fields.Many2one(
-        related="pathway_id.company_id", store=True, index=True, precompute=True
     )
     kind = fields.Selection(
         [

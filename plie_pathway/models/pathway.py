@@ -8,9 +8,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import groupby
 
+from odoo.addons.plie_base.models.plie_participant import SOCIAL
+
 from ..positive_exit import GROUNDS, positive_exit_ground
 
-SOCIAL = "plie_base.group_plie_referent"
 OPEN_STATES = ("draft", "active", "follow_up", "suspended")
 # States in which the référent is expected to keep in touch.
 CONTACT_STATES = ("active", "follow_up")

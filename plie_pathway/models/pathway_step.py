@@ -1,29 +1,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-SOCIAL = "plie_base.group_plie_referent"
+from odoo.addons.plie_base.models.plie_participant import SOCIAL
 
 
 class PliePathwayStep(models.Model):
     _name = "plie.pathway.step"
+    _inherit = ["plie.pathway.record.mixin"]
     _description = "Pathway step"
     _order = "date_start desc, id desc"
-    _check_company_auto = True
 
-    pathway_id = fields.Many2one(
-        "plie.pathway",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        check_company=True,
-    )
-    participant_id = fields.Many2one(
-        related="pathway_id.participant_id", store=True, index=True
-    )
     referent_id = fields.Many2one(related="pathway_id.referent_id")
-    company_id = fields.Many2one(
-        related="pathway_id.company_id", store=True, index=True, precompute=True
-    )
     step_type_id = fields.Many2one(
         "plie.step.type", string="Type", required=True, check_company=True
     )

@@ -5,19 +5,10 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.plie_base.tests.common import assert_access_matrix
+from odoo.addons.plie_base.tests.common import ROLES, assert_access_matrix
 
 from .common import TODAY, PliePathwayCase
 
-ROLES = (
-    "referent",
-    "colleague",
-    "coordinator",
-    "business",
-    "finance",
-    "manager",
-    "internal",
-)
 EVERY_PLIE_ROLE = {
     "referent",
     "colleague",
