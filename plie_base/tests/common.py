@@ -68,6 +68,15 @@ class PlieBaseCase(TransactionCase):
         cls.manager = cls._new_user("manager", MANAGER)
         cls.internal = cls._new_user("internal", "base.group_user")
         (cls.referent | cls.referent_colleague).plie_structure_id = cls.structure
+        cls.users = {
+            "referent": cls.referent,
+            "colleague": cls.referent_colleague,
+            "coordinator": cls.coordinator,
+            "business": cls.business,
+            "finance": cls.finance,
+            "manager": cls.manager,
+            "internal": cls.internal,
+        }
         cls.criterion_deld = cls.env.ref("plie_base.criterion_deld")
         cls.criterion_benefit = cls.env.ref("plie_base.criterion_minimum_benefit")
         cls.criterion_qpv = cls.env.ref("plie_base.criterion_qpv")

@@ -33,15 +33,6 @@ class TestAccessMatrix(PlieBaseCase):
         cls.evidence = cls.env["plie.eligibility.evidence"].create(
             {"participant_id": cls.own.id, "criterion_id": cls.criterion_deld.id}
         )
-        cls.users = {
-            "referent": cls.referent,
-            "colleague": cls.referent_colleague,
-            "coordinator": cls.coordinator,
-            "business": cls.business,
-            "finance": cls.finance,
-            "manager": cls.manager,
-            "internal": cls.internal,
-        }
 
     def _operations(self):
         own = self.own

@@ -29,15 +29,6 @@ class TestAccessMatrix(PliePathwayCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.numbers = itertools.count()
-        cls.users = {
-            "referent": cls.referent,
-            "colleague": cls.referent_colleague,
-            "coordinator": cls.coordinator,
-            "business": cls.business,
-            "finance": cls.finance,
-            "manager": cls.manager,
-            "internal": cls.internal,
-        }
         cls.pathway = cls._pathway(note="<p>Confidentiel</p>")
         cls.closed = cls._pathway(
             state="closed",
