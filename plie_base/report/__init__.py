@@ -1,1 +1,1 @@
-from . import plie_participant_statistics
+from . import participant_statistics

@@ -1,1 +1,1 @@
-from . import plie_eligibility_check
+from . import eligibility_check

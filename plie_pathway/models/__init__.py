@@ -18,4 +18,4 @@ from . import employment
 from . import prescription
 from . import committee
 from . import committee_item
-from . import plie_participant
+from . import participant

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import groupby
 
-from odoo.addons.plie_base.models.plie_participant import SOCIAL
+from odoo.addons.plie_base.constants import SOCIAL
 
 from ..positive_exit import GROUNDS
 from .pathway import OPEN_STATES

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.plie_base.models.plie_participant import SOCIAL
+from odoo.addons.plie_base.constants import SOCIAL
 
 
 class PlieInterview(models.Model):

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import groupby
 
-from odoo.addons.plie_base.models.plie_participant import SOCIAL
+from odoo.addons.plie_base.constants import SOCIAL
 
 from ..positive_exit import GROUNDS, positive_exit_ground
 

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.plie_base.models.plie_participant import SOCIAL
+from odoo.addons.plie_base.constants import SOCIAL
 
 
 class PliePathwayStep(models.Model):

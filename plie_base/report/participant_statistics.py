@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..models.plie_participant import (
+from ..constants import (
     EDUCATION_LEVELS,
     GENDERS,
     ISCED_LEVELS,

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..models.plie_participant import ELIGIBILITY_VERDICTS
+from ..constants import ELIGIBILITY_VERDICTS
 
 
 class PlieEligibilityCheck(models.TransientModel):
