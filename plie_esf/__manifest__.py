@@ -4,6 +4,7 @@
     "version": "18.0.0.1.0",
     "category": "PLIE",
     "author": "PLIE for Odoo contributors",
+    "development_status": "Alpha",
     "website": "https://github.com/plie-odoo/plie",
     "license": "AGPL-3",
     "depends": ["plie_base"],
