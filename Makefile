@@ -1,5 +1,4 @@
-# Developer entry points: each target is a one-liner over tests/tooling/plie.py
-# (see README.md). Example: make i18n ADDONS="plie_base plie_esf"
+# Developer entry points (see README.md). Example: make i18n ADDONS="plie_base plie_esf"
 PYTHON ?= python3
 PLIE := $(PYTHON) tests/tooling/plie.py
 
@@ -7,16 +6,16 @@ PLIE := $(PYTHON) tests/tooling/plie.py
 .PHONY: help run test lint i18n bench
 
 help: ## List the commands
-	@$(PLIE) --help
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 run: ## Install/update the addons with demo data, serve on http://localhost:8069
 	$(PLIE) run
 
-test: ## Fresh database, install the addons with their tests, then lint
+test: ## Test database, every test (pytest-odoo, coverage), Odoo's log, pre-commit hooks
 	$(PLIE) test
 
-lint: ## ruff (lint + format check) and pylint-odoo
-	$(PLIE) lint
+lint: ## The pre-commit hooks: ruff, pylint-odoo, OCA's module and .po checks
+	$(PYTHON) -m pre_commit run --all-files
 
 i18n: ## Export .pot files, update fr.po and list untranslated terms
 	$(PLIE) i18n $(ADDONS)
