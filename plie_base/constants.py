@@ -3,6 +3,11 @@
 # Fields of social or special-category data: only the référent role (which
 # coordination and direction imply) may read them.
 SOCIAL = "plie_base.group_plie_referent"
+# Every PLIE role (coordination and direction imply these).
+PLIE_ROLES = (
+    "plie_base.group_plie_referent,plie_base.group_plie_business,"
+    "plie_base.group_plie_finance"
+)
 
 PARTICIPANT_STATES = [
     ("candidate", "Oriented"),

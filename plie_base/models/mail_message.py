@@ -1,0 +1,21 @@
+from odoo import api, models
+
+from .thread_mixin import restrict_access_result, thread_models_forbidden
+
+
+class MailMessage(models.Model):
+    """Messages of a restricted PLIE thread: found and read only by who may
+    reach the thread, even as author, recipient or notified (Discuss inbox)."""
+
+    _inherit = "mail.message"
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        return restrict_access_result(self, operation, result, "model")
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        forbidden = thread_models_forbidden(self.env)
+        if forbidden:
+            domain = [("model", "not in", forbidden), *domain]
+        return super()._search(domain, offset, limit, order)
