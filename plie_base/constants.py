@@ -14,6 +14,12 @@ PARTICIPANT_STATES = [
     ("participant", "In pathway"),
     ("exited", "Exited"),
 ]
+# Age bands of the funders' statistics (DOMAIN.md, "The pathway").
+AGE_BANDS = [
+    ("under_26", "Under 26"),
+    ("26_49", "26 to 49"),
+    ("50_plus", "50 and over"),
+]
 GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
 LABOUR_MARKET_STATUSES = [
     ("unemployed", "Unemployed"),

@@ -1,6 +1,8 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..constants import (
+    AGE_BANDS,
     EDUCATION_LEVELS,
     GENDERS,
     ISCED_LEVELS,
@@ -12,8 +14,11 @@ from ..constants import (
 
 
 class PlieParticipantStatistics(models.Model):
-    """Participants counted by profile, with no identity: lets finance and
-    direction see the ESF answers in aggregate only."""
+    """Participants counted by profile, with no identity: lets finance see the
+    ESF answers in aggregate only. Outside the référent's circle (users
+    without the coordination role), rows are not read one by one and groups
+    of fewer people than the PLIE's threshold are suppressed (statistical
+    secrecy), so that a special-category answer cannot be tied to a person."""
 
     _name = "plie.participant.statistics"
     _description = "Participant statistics (aggregated)"
@@ -49,7 +54,7 @@ class PlieParticipantStatistics(models.Model):
         GENDERS,
         readonly=True,
     )
-    birth_year = fields.Integer(readonly=True, aggregator=False)
+    age_band = fields.Selection(AGE_BANDS, readonly=True)
     commune_id = fields.Many2one("plie.commune", readonly=True)
     labour_market_status = fields.Selection(
         LABOUR_MARKET_STATUSES,
@@ -77,15 +82,55 @@ class PlieParticipantStatistics(models.Model):
     @property
     def _table_query(self):
         dimensions = (
-            "company_id, state, gender, birth_year, commune_id, labour_market_status, "
+            "company_id, state, gender, age_band, commune_id, labour_market_status, "
             "education_level, isced_level, is_housing_excluded, nationality_category, "
             "disability, foreign_background, minority"
         )
+        # Age in years reached this year (DOMAIN.md: under 26, 26-49, 50+).
+        age = "EXTRACT(YEAR FROM CURRENT_DATE) - birth_year"
         return f"""
             SELECT row_number() OVER () AS id, {dimensions},
-                   qpv_id IS NOT NULL AS is_qpv_resident,
-                   count(*) AS participant_count
-              FROM plie_participant
-             WHERE active
-          GROUP BY {dimensions}, qpv_id IS NOT NULL
+                   is_qpv_resident, count(*) AS participant_count
+              FROM (
+                SELECT *, qpv_id IS NOT NULL AS is_qpv_resident,
+                       CASE WHEN birth_year IS NULL THEN NULL
+                            WHEN {age} < 26 THEN 'under_26'
+                            WHEN {age} < 50 THEN '26_49'
+                            ELSE '50_plus' END AS age_band
+                  FROM plie_participant
+                 WHERE active
+              ) AS participant
+          GROUP BY {dimensions}, is_qpv_resident
         """
+
+    def _plie_in_circle(self):
+        return self.env.su or self.env.user.has_group(
+            "plie_base.group_plie_coordinator"
+        )
+
+    def fetch(self, field_names=None):
+        # One row may be one person: outside the circle, groups only.
+        if not self._plie_in_circle():
+            raise AccessError(
+                _("Participant statistics are available as grouped figures only.")
+            )
+        return super().fetch(field_names)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), **kwargs):
+        if self._plie_in_circle():
+            return super()._read_group(domain, groupby, aggregates, having, **kwargs)
+        aggregates = tuple(aggregates)
+        rows = super()._read_group(
+            domain, groupby, (*aggregates, "participant_count:sum"), having, **kwargs
+        )
+        threshold = self.env.company.plie_statistics_threshold
+        size = len(groupby)
+        result = []
+        for row in rows:
+            keys, values, count = row[:size], row[size:-1], row[-1]
+            if count and count < threshold:
+                # Suppressed cell: its figures are hidden, not zero.
+                values = tuple(None for _value in values)
+            result.append((*keys, *values))
+        return result
