@@ -75,6 +75,10 @@ class AccessPolicyCase(PlieBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Exports are walked too: let every role export, as a PLIE may.
+        export = cls.env.ref("base.group_allow_export")
+        for user in cls.users.values():
+            user.groups_id += export
         cls.addons = installed_plie_addons(cls.env)
         cls.policy = load_policy(cls.addons)
         cls.models = plie_models(cls.env, cls.addons)
@@ -222,7 +226,21 @@ class TestAccessPolicyWalk(AccessPolicyCase):
                 rights["write"] = self._attempt(lambda: record.write(fixture.write))
             # Unlinking referenced records fails for other reasons: rights only.
             rights["unlink"] = record.has_access("unlink")
+            if not rights["read"] and self._found_by_name(record):
+                rights["read"] = "found by name_search"
         return rights
+
+    def _found_by_name(self, record):
+        """Whether the user of ``record`` finds it by name (a role that may
+        not read a record must not learn it exists)."""
+        name = record.sudo()[record._rec_name] if record._rec_name else None
+        if not isinstance(name, str) or not name:
+            return False
+        try:
+            found = record.browse().name_search(name, limit=None)
+        except AccessError:
+            return False
+        return record.id in [id_ for id_, _name in found]
 
     @contextmanager
     def _record_as(self, model, user):
@@ -256,7 +274,10 @@ class TestAccessPolicyWalk(AccessPolicyCase):
         for name, field in record._fields.items():
             allowed = self.policy["fields"].get((record._name, name))
             expected = allowed is None or role in allowed
-            probes = {"read": lambda n=name: record.read([n])} if reads_rows else {}
+            probes = {}
+            if reads_rows:
+                probes["read"] = lambda n=name: record.read([n])
+                probes["export"] = lambda n=name: record.export_data([n])
             if (field.store or field.search) and field.type not in NOT_SEARCHABLE:
                 probes["search"] = lambda n=name: Model.search_count([(n, "!=", False)])
             if field.store and field.type not in NOT_GROUPABLE:
