@@ -22,13 +22,8 @@ class Base(models.AbstractModel):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if self._plie_guarded():
-            self._plie_check_paths(
-                leaf[0] for leaf in domain if expression.is_leaf(leaf)
-            )
-            if order:
-                self._plie_check_paths(
-                    term.split()[0] for term in order.split(",") if term.strip()
-                )
+            self._plie_check_domain(domain)
+            self._plie_check_order(order)
         return super()._search(domain, offset, limit, order)
 
     @api.model
@@ -38,10 +33,22 @@ class Base(models.AbstractModel):
                 spec.split(":")[0] for spec in aggregates if spec != "__count"
             ]
             self._plie_check_paths(spec.split(":")[0] for spec in specs)
-            self._plie_check_paths(
-                leaf[0] for leaf in having if expression.is_leaf(leaf)
-            )
+            self._plie_check_domain(having)
+            self._plie_check_order(kwargs.get("order"))
         return super()._read_group(domain, groupby, aggregates, having, **kwargs)
+
+    @api.model
+    def _plie_check_domain(self, domain):
+        self._plie_check_paths(leaf[0] for leaf in domain if expression.is_leaf(leaf))
+
+    @api.model
+    def _plie_check_order(self, order):
+        if order:
+            self._plie_check_paths(
+                term.split()[0].split(":")[0]
+                for term in order.split(",")
+                if term.strip()
+            )
 
     def _plie_guarded(self):
         return self._name.startswith(GUARDED_PREFIX) and not self.env.su

@@ -278,7 +278,8 @@ class TestAccessPolicyWalk(AccessPolicyCase):
             if reads_rows:
                 probes["read"] = lambda n=name: record.read([n])
                 probes["export"] = lambda n=name: record.export_data([n])
-            if (field.store or field.search) and field.type not in NOT_SEARCHABLE:
+            searchable = field.store or (field.search and name != "display_name")
+            if searchable and field.type not in NOT_SEARCHABLE:
                 probes["search"] = lambda n=name: Model.search_count([(n, "!=", False)])
             if field.store and field.type not in NOT_GROUPABLE:
                 probes["group"] = lambda n=name: Model.read_group([], [n], [n])
@@ -473,3 +474,13 @@ class TestAccessPolicyOverRpc(AccessPolicyCase, HttpCase):
             "business", "res.partner", "name_search", participant.lastname
         )
         self.assertIn(participant.partner_id.id, [i for i, _n in found])
+
+    def test_discuss_shows_the_participant_thread_to_social_roles_over_json_rpc(self):
+        participant = self.fixtures["plie.participant"].record
+        message = participant.message_post(body="Debts", subtype_xmlid="mail.mt_note")
+        params = {"thread_model": "plie.participant", "thread_id": participant.id}
+        for role, expected in (("referent", [message.id]), ("business", [])):
+            user = self.users[role]
+            self.authenticate(user.login, user.login)
+            result = self.make_jsonrpc_request("/mail/thread/messages", params)
+            self.assertEqual(result["messages"], expected, role)
