@@ -1,6 +1,10 @@
 from odoo import api, models
 
-from .thread_mixin import forbidden_thread_records, thread_models_forbidden
+from .thread_mixin import (
+    forbidden_thread_domain,
+    forbidden_thread_records,
+    forbidden_threads,
+)
 
 
 class IrAttachment(models.Model):
@@ -11,16 +15,12 @@ class IrAttachment(models.Model):
     @api.model
     def check(self, mode, values=None):
         super().check(mode, values=values)
-        forbidden = thread_models_forbidden(self.env)
-        if not forbidden:
-            return
         records = forbidden_thread_records(self, "res_model")
-        if records or (values and values.get("res_model") in forbidden):
+        target = (values or {}).get("res_model"), (values or {}).get("res_id")
+        if records or (all(target) and forbidden_threads(self.env, {target})):
             raise self.env["ir.rule"]._make_access_error(mode, records or self)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        forbidden = thread_models_forbidden(self.env)
-        if forbidden:
-            domain = [("res_model", "not in", forbidden), *domain]
+        domain = [*forbidden_thread_domain(self.env, "res_model"), *domain]
         return super()._search(domain, offset, limit, order)

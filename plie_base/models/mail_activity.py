@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from .thread_mixin import restrict_access_result, thread_models_forbidden
+from .thread_mixin import forbidden_thread_domain, restrict_access_result
 
 
 class MailActivity(models.Model):
@@ -14,7 +14,5 @@ class MailActivity(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        forbidden = thread_models_forbidden(self.env)
-        if forbidden:
-            domain = [("res_model", "not in", forbidden), *domain]
+        domain = [*forbidden_thread_domain(self.env, "res_model"), *domain]
         return super()._search(domain, offset, limit, order)

@@ -1,8 +1,8 @@
 from odoo import api, models
 
 from .thread_mixin import (
+    forbidden_thread_domain,
     restrict_access_result,
-    thread_models_forbidden,
     unreadable_plie_documents,
 )
 
@@ -29,9 +29,7 @@ class MailFollowers(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        forbidden = thread_models_forbidden(self.env)
-        if forbidden:
-            domain = [("res_model", "not in", forbidden), *domain]
+        domain = [*forbidden_thread_domain(self.env, "res_model"), *domain]
         query = super()._search(domain, offset, limit, order)
         if self.env.su:
             return query

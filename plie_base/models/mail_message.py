@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from .thread_mixin import restrict_access_result, thread_models_forbidden
+from .thread_mixin import forbidden_thread_domain, restrict_access_result
 
 
 class MailMessage(models.Model):
@@ -15,7 +15,5 @@ class MailMessage(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        forbidden = thread_models_forbidden(self.env)
-        if forbidden:
-            domain = [("model", "not in", forbidden), *domain]
+        domain = [*forbidden_thread_domain(self.env, "model"), *domain]
         return super()._search(domain, offset, limit, order)

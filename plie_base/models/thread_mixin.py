@@ -53,17 +53,72 @@ def thread_models_forbidden(env):
     ]
 
 
+def _readable_participants(env):
+    """Query of the participants whose social data the user reads (their
+    contact's thread says as much), or None for none."""
+    if not env.user.has_group(SOCIAL):
+        return None
+    return env["plie.participant"].with_context(active_test=False)._search([])
+
+
+def forbidden_thread_domain(env, model_field):
+    """Domain on messages, attachments... (``model_field`` and ``res_id``)
+    leaving out the threads the current user may not reach. The participant's
+    own contact has a thread too (emails they send...): it follows the
+    participant."""
+    if env.su:
+        return []
+    domain = []
+    if forbidden := thread_models_forbidden(env):
+        domain.append((model_field, "not in", forbidden))
+    Partner = env["res.partner"].sudo()
+    contacts = [
+        "|",
+        (model_field, "!=", "res.partner"),
+        ("res_id", "not in", Partner._search([("plie_is_participant", "=", True)])),
+    ]
+    readable = _readable_participants(env)
+    if readable is not None:
+        own = Partner._search([("plie_participant_ids", "in", readable)])
+        contacts = ["|", *contacts, ("res_id", "in", own)]
+    return domain + contacts
+
+
+def forbidden_threads(env, threads):
+    """The (model, res_id) pairs of ``threads`` the current user may not reach."""
+    if env.su:
+        return set()
+    forbidden_models = thread_models_forbidden(env)
+    forbidden = {
+        (model, res_id) for model, res_id in threads if model in forbidden_models
+    }
+    contact_ids = {res_id for model, res_id in threads if model == "res.partner"}
+    if contact_ids:
+        participants = env["plie.participant"].sudo().with_context(active_test=False)
+        participants = participants.search([("partner_id", "in", list(contact_ids))])
+        readable = participants.sudo(False)._filtered_access("read")
+        if _readable_participants(env) is None:
+            readable = participants.browse()
+        forbidden |= {
+            ("res.partner", partner_id)
+            for partner_id in set(participants.partner_id.ids)
+            - set(readable.partner_id.ids)
+        }
+    return forbidden
+
+
 def forbidden_thread_records(records, model_field):
     """Subset of ``records`` (messages, attachments...) whose document, named
-    by ``model_field``, has a thread the current user may not reach."""
-    forbidden_models = thread_models_forbidden(records.env)
-    if not records or not forbidden_models:
+    by ``model_field`` and ``res_id``, has a thread the user may not reach."""
+    if not records or records.env.su:
         return records.browse()
-    return (
-        records.sudo()
-        .filtered(lambda r: r[model_field] in forbidden_models)
-        .sudo(False)
+    records_sudo = records.sudo()
+    forbidden = forbidden_threads(
+        records.env, {(r[model_field], r.res_id) for r in records_sudo}
     )
+    return records_sudo.filtered(
+        lambda r: (r[model_field], r.res_id) in forbidden
+    ).sudo(False)
 
 
 def restrict_access_result(records, operation, result, model_field):

@@ -194,6 +194,20 @@ class TestContactSideDoors(PlieBaseCase):
                     self.partner.id, [i for i, _n in Partner.name_search("Dorival")]
                 )
 
+    def test_the_contact_thread_follows_the_participant(self):
+        message = self.partner.message_post(
+            body="Email from the participant: my debts", subtype_xmlid="mail.mt_note"
+        )
+        domain = [("model", "=", "res.partner"), ("res_id", "=", self.partner.id)]
+        for user in (self.referent_colleague, self.business, self.finance):
+            with self.subTest(user=user.login):
+                Message = self.env["mail.message"].with_user(user)
+                self.assertFalse(Message.search(domain))
+                with self.assertRaises(AccessError):
+                    message.with_user(user).read(["body"])
+        Message = self.env["mail.message"].with_user(self.referent)
+        self.assertEqual(Message.search(domain), message)
+
     def test_only_who_writes_the_participant_writes_the_contact(self):
         for user in (self.referent_colleague, self.business):
             with self.subTest(user=user.login), self.assertRaises(AccessError):

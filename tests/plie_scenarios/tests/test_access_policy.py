@@ -400,6 +400,9 @@ class TestAccessPolicyWalk(AccessPolicyCase):
 
         return self._found_and_read(found, ["name", "phone", "street"])
 
+    def _door_contact_messages(self, participant):
+        return self._door_messages(participant.partner_id)
+
     def _door_contact_write(self, participant):
         return lambda env: self._attempt(
             lambda: participant.partner_id.with_env(env).write({"phone": "0696"})
