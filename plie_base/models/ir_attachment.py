@@ -14,11 +14,12 @@ class IrAttachment(models.Model):
 
     @api.model
     def check(self, mode, values=None):
-        super().check(mode, values=values)
+        result = super().check(mode, values=values)
         records = forbidden_thread_records(self, "res_model")
         target = (values or {}).get("res_model"), (values or {}).get("res_id")
         if records or (all(target) and forbidden_threads(self.env, {target})):
             raise self.env["ir.rule"]._make_access_error(mode, records or self)
+        return result
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):

@@ -11,7 +11,7 @@ class PlieThreadMixin(models.AbstractModel):
     writes in the chatter: health, family, debts...). Odoo lets whoever reads a
     record read its thread; models inheriting this mixin also require
     ``_plie_thread_group``. The checks live in mail.message, ir.attachment,
-    mail.followers and mail.activity (see thread_models_forbidden)."""
+    mail.followers and mail.activity, through the functions below."""
 
     _name = MIXIN
     _description = "PLIE record whose thread is restricted"

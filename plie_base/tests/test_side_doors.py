@@ -242,9 +242,11 @@ class TestPersonalDataExport(PlieBaseCase, HttpCase):
         data = json.loads(response.content)
         self.assertEqual(data["participant"]["housing_situation"], "family")
         self.assertFalse(self._attachments(), "no copy is kept")
+        # Who and when, in the chatter (in the requester's language).
         log = self.participant.message_ids[:1]
-        self.assertIn("exported", log.body)
+        self.assertEqual(log.author_id, self.coordinator.partner_id)
         self.assertIn(self.coordinator.name, log.body)
+        self.assertTrue(log.date)
 
     def test_export_is_refused_to_the_other_roles(self):
         for user in (self.referent, self.business):
