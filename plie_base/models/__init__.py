@@ -1,6 +1,7 @@
 from . import base
 from . import ir_actions_report
 from . import thread_mixin
+from . import statistics_mixin
 from . import ir_attachment
 from . import mail_activity
 from . import mail_followers

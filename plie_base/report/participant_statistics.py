@@ -1,5 +1,4 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo import fields, models
 
 from ..constants import (
     AGE_BANDS,
@@ -15,12 +14,11 @@ from ..constants import (
 
 class PlieParticipantStatistics(models.Model):
     """Participants counted by profile, with no identity: lets finance see the
-    ESF answers in aggregate only. Outside the référent's circle (users
-    without the coordination role), rows are not read one by one and groups
-    of fewer people than the PLIE's threshold are suppressed (statistical
-    secrecy), so that a special-category answer cannot be tied to a person."""
+    ESF answers in aggregate only (see plie.statistics.mixin), so that a
+    special-category answer cannot be tied to a person."""
 
     _name = "plie.participant.statistics"
+    _inherit = ["plie.statistics.mixin"]
     _description = "Participant statistics (aggregated)"
     _auto = False
     _rec_name = "company_id"
@@ -102,35 +100,3 @@ class PlieParticipantStatistics(models.Model):
               ) AS participant
           GROUP BY {dimensions}, is_qpv_resident
         """
-
-    def _plie_in_circle(self):
-        return self.env.su or self.env.user.has_group(
-            "plie_base.group_plie_coordinator"
-        )
-
-    def fetch(self, field_names=None):
-        # One row may be one person: outside the circle, groups only.
-        if not self._plie_in_circle():
-            raise AccessError(
-                _("Participant statistics are available as grouped figures only.")
-            )
-        return super().fetch(field_names)
-
-    @api.model
-    def _read_group(self, domain, groupby=(), aggregates=(), having=(), **kwargs):
-        if self._plie_in_circle():
-            return super()._read_group(domain, groupby, aggregates, having, **kwargs)
-        aggregates = tuple(aggregates)
-        rows = super()._read_group(
-            domain, groupby, (*aggregates, "participant_count:sum"), having, **kwargs
-        )
-        threshold = self.env.company.plie_statistics_threshold
-        size = len(groupby)
-        result = []
-        for row in rows:
-            keys, values, count = row[:size], row[size:-1], row[-1]
-            if count and count < threshold:
-                # Suppressed cell: its figures are hidden, not zero.
-                values = tuple(None for _value in values)
-            result.append((*keys, *values))
-        return result
