@@ -55,6 +55,28 @@ class TestThreadSideDoors(PlieBaseCase):
                 with self.assertRaises(AccessError):
                     self.attachment.with_env(env).read(["datas"])
 
+    def test_thread_checks_cost_no_query_per_message(self):
+        domain = [("model", "=", "plie.participant")]
+
+        def queries(user):
+            Message = self.env["mail.message"].with_user(user)
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Message.search(domain).read(["body", "author_id"])
+            return self.cr.sql_log_count - before
+
+        users = (self.referent, self.business)
+        for user in users:
+            queries(user)  # warm the caches of groups and rules
+        counts = {user: queries(user) for user in users}
+        participant = self.participant.with_user(self.referent)
+        for number in range(10):
+            participant.message_post(
+                body=f"Note {number}", subtype_xmlid="mail.mt_note"
+            )
+        for user, count in counts.items():
+            self.assertEqual(queries(user), count, user.login)
+
     def test_the_referent_reads_the_thread(self):
         env = self.env(user=self.referent)
         participant = self.participant.with_env(env)
