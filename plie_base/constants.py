@@ -3,11 +3,22 @@
 # Fields of social or special-category data: only the référent role (which
 # coordination and direction imply) may read them.
 SOCIAL = "plie_base.group_plie_referent"
+# Every PLIE role (coordination and direction imply these).
+PLIE_ROLES = (
+    "plie_base.group_plie_referent,plie_base.group_plie_business,"
+    "plie_base.group_plie_finance"
+)
 
 PARTICIPANT_STATES = [
     ("candidate", "Oriented"),
     ("participant", "In pathway"),
     ("exited", "Exited"),
+]
+# Age bands of the funders' statistics (DOMAIN.md, "The pathway").
+AGE_BANDS = [
+    ("under_26", "Under 26"),
+    ("26_49", "26 to 49"),
+    ("50_plus", "50 and over"),
 ]
 GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
 LABOUR_MARKET_STATUSES = [

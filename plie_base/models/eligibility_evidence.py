@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class PlieEligibilityEvidence(models.Model):
     _name = "plie.eligibility.evidence"
+    _inherit = ["plie.thread.mixin"]
     _description = "Evidence of an eligibility criterion"
     _order = "evidence_date desc, id desc"
     _check_company_auto = True

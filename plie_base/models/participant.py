@@ -28,7 +28,7 @@ class PlieParticipant(models.Model):
     _name = "plie.participant"
     _description = "PLIE participant"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["plie.thread.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "lastname, firstname, id"
     _check_company_auto = True
     _rec_names_search = ["name", "france_travail_id"]

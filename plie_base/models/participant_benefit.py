@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 
 class PlieParticipantBenefit(models.Model):
     _name = "plie.participant.benefit"
+    _inherit = ["plie.thread.mixin"]
     _description = "Minimum social benefit received by a participant"
     _order = "start_date desc, id desc"
 

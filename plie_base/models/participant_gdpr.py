@@ -56,27 +56,38 @@ class PlieParticipant(models.Model):
             participant.retention_end_date = end
 
     def action_export_personal_data(self):
-        """Subject access request (GDPR art. 15): everything held about the person."""
+        """Subject access request (GDPR art. 15): everything held about the
+        person, downloaded by the one who asks and kept nowhere (an attachment
+        would be readable by every role reading the participant)."""
         self.ensure_one()
         self._check_gdpr_officer()
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/plie/personal_data/{self.id}",
+            "target": "self",
+        }
+
+    def _personal_data_export(self):
+        """The JSON of a subject access request; logs who exported it, when."""
+        self.ensure_one()
+        self._check_gdpr_officer()
+        self.check_access("read")
         payload = json.dumps(
             self._gdpr_export_data(), indent=2, ensure_ascii=False, default=str
         )
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": _("personal-data-%(id)s.json", id=self.id),
-                "raw": payload.encode(),
-                "mimetype": "application/json",
-                "res_model": self._name,
-                "res_id": self.id,
-            }
+        self.message_post(
+            body=_(
+                "Personal data exported (subject access request) by %(user)s.",
+                user=self.env.user.name,
+            )
         )
-        self.message_post(body=_("Personal data exported (subject access request)."))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        _logger.info(
+            "GDPR: personal data of participant #%s exported by user #%s",
+            self.id,
+            self.env.uid,
+        )
+        return payload
 
     def action_anonymize(self):
         if not self.env.user.has_group("plie_base.group_plie_manager"):

@@ -6,6 +6,7 @@ class PlieParticipantNote(models.Model):
     by coordination (see the record rules), never posted in the chatter."""
 
     _name = "plie.participant.note"
+    _inherit = ["plie.thread.mixin"]
     _description = "Confidential note on a participant"
     _order = "date desc, id desc"
 

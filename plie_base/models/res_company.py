@@ -18,6 +18,12 @@ class ResCompany(models.Model):
         help="Participants' data are kept this many years after 31 December of "
         "the year of their exit, or longer when an ESF retention period requires it.",
     )
+    plie_statistics_threshold = fields.Integer(
+        string="Statistical secrecy threshold",
+        default=5,
+        help="Statistics shown outside coordination hide the figures of groups "
+        "of fewer participants than this.",
+    )
 
     def write(self, vals):
         res = super().write(vals)

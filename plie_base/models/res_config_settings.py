@@ -10,3 +10,6 @@ class ResConfigSettings(models.TransientModel):
     plie_retention_years = fields.Integer(
         related="company_id.plie_retention_years", readonly=False
     )
+    plie_statistics_threshold = fields.Integer(
+        related="company_id.plie_statistics_threshold", readonly=False
+    )

@@ -1,9 +1,17 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..constants import PLIE_ROLES
 
 
 class ResPartner(models.Model):
     """Only organisation-level PLIE flags live here: every internal user reads
-    contacts, so nothing about a participant may be added to this model."""
+    contacts, so nothing about a participant may be added to this model.
+
+    The contact of a participant (their name, address and phone, delegated by
+    plie.participant) is itself hidden from users without a PLIE role: being a
+    participant of the PLIE is sensitive. ``plie_is_participant`` (stored,
+    indexed, readable by PLIE roles only) is what the record rule on contacts
+    keys on; see the readme."""
 
     _inherit = "res.partner"
 
@@ -12,3 +20,33 @@ class ResPartner(models.Model):
         help="Organisation employing référents de parcours (association, "
         "Mission Locale, CCAS...).",
     )
+    plie_participant_ids = fields.One2many(
+        "plie.participant",
+        "partner_id",
+        string="PLIE participants",
+        groups=PLIE_ROLES,
+        context={"active_test": False},
+    )
+    plie_is_participant = fields.Boolean(
+        string="PLIE participant",
+        compute="_compute_plie_is_participant",
+        store=True,
+        index=True,
+        groups=PLIE_ROLES,
+    )
+
+    @api.depends("plie_participant_ids")
+    def _compute_plie_is_participant(self):
+        for partner in self:
+            partner.plie_is_participant = bool(partner.plie_participant_ids)
+
+    def write(self, vals):
+        # Only who may write the participant writes its contact.
+        self._plie_participants().check_access("write")
+        return super().write(vals)
+
+    def _plie_participants(self):
+        if self.env.su:
+            return self.env["plie.participant"]
+        participants = self.sudo().with_context(active_test=False).plie_participant_ids
+        return participants.sudo(False)

@@ -1,6 +1,7 @@
 from odoo import fields, models
 
 from ..constants import (
+    AGE_BANDS,
     EDUCATION_LEVELS,
     GENDERS,
     ISCED_LEVELS,
@@ -12,10 +13,12 @@ from ..constants import (
 
 
 class PlieParticipantStatistics(models.Model):
-    """Participants counted by profile, with no identity: lets finance and
-    direction see the ESF answers in aggregate only."""
+    """Participants counted by profile, with no identity: lets finance see the
+    ESF answers in aggregate only (see plie.statistics.mixin), so that a
+    special-category answer cannot be tied to a person."""
 
     _name = "plie.participant.statistics"
+    _inherit = ["plie.statistics.mixin"]
     _description = "Participant statistics (aggregated)"
     _auto = False
     _rec_name = "company_id"
@@ -49,7 +52,7 @@ class PlieParticipantStatistics(models.Model):
         GENDERS,
         readonly=True,
     )
-    birth_year = fields.Integer(readonly=True, aggregator=False)
+    age_band = fields.Selection(AGE_BANDS, readonly=True)
     commune_id = fields.Many2one("plie.commune", readonly=True)
     labour_market_status = fields.Selection(
         LABOUR_MARKET_STATUSES,
@@ -77,15 +80,23 @@ class PlieParticipantStatistics(models.Model):
     @property
     def _table_query(self):
         dimensions = (
-            "company_id, state, gender, birth_year, commune_id, labour_market_status, "
+            "company_id, state, gender, age_band, commune_id, labour_market_status, "
             "education_level, isced_level, is_housing_excluded, nationality_category, "
             "disability, foreign_background, minority"
         )
+        # Age in years reached this year (DOMAIN.md: under 26, 26-49, 50+).
+        age = "EXTRACT(YEAR FROM CURRENT_DATE) - birth_year"
         return f"""
             SELECT row_number() OVER () AS id, {dimensions},
-                   qpv_id IS NOT NULL AS is_qpv_resident,
-                   count(*) AS participant_count
-              FROM plie_participant
-             WHERE active
-          GROUP BY {dimensions}, qpv_id IS NOT NULL
+                   is_qpv_resident, count(*) AS participant_count
+              FROM (
+                SELECT *, qpv_id IS NOT NULL AS is_qpv_resident,
+                       CASE WHEN birth_year IS NULL THEN NULL
+                            WHEN {age} < 26 THEN 'under_26'
+                            WHEN {age} < 50 THEN '26_49'
+                            ELSE '50_plus' END AS age_band
+                  FROM plie_participant
+                 WHERE active
+              ) AS participant
+          GROUP BY {dimensions}, is_qpv_resident
         """

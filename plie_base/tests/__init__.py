@@ -7,3 +7,4 @@ from . import test_reminders
 from . import test_statistics
 from . import test_tour
 from . import test_translations
+from . import test_side_doors

@@ -191,8 +191,8 @@ class TestAccessMatrix(PlieBaseCase):
             .search([("participant_id", "=", self.own.id)])
         )
 
-    def test_participant_contact_shows_no_social_data_to_other_users(self):
-        partner = self.own.partner_id.with_user(self.internal)
+    def test_participant_contact_shows_no_social_data_to_other_roles(self):
+        partner = self.own.partner_id.with_user(self.business)
         data = partner.read(["name"])[0]
         self.assertEqual(data["name"], self.own.name)
         for name in ("housing_situation", "disability", "benefit_ids", "birth_date"):

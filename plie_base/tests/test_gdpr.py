@@ -96,12 +96,8 @@ class TestGdpr(PlieBaseCase):
         self.assertFalse(self.participant.is_anonymized)
 
     def test_subject_access_export_holds_everything_about_the_person(self):
-        action = self.participant.with_user(
-            self.coordinator
-        ).action_export_personal_data()
-        attachment_id = int(action["url"].split("/")[-1].split("?")[0])
-        attachment = self.env["ir.attachment"].browse(attachment_id)
-        data = json.loads(attachment.raw)
+        payload = self.participant.with_user(self.coordinator)._personal_data_export()
+        data = json.loads(payload)
         self.assertEqual(data["participant"]["name"], "Ketty Dorival")
         self.assertEqual(data["participant"]["housing_situation"], "family")
         self.assertEqual(data["notes"][0]["body"], "Mentions her children")

@@ -32,6 +32,11 @@ class PlieEligibilityCheck(models.TransientModel):
         compute="_compute_result",
     )
 
+    @api.constrains("participant_id")
+    def _check_participant_access(self):
+        # The verdict tells the person's social situation: for their readers.
+        self.participant_id.check_access("read")
+
     @api.depends("participant_id", "check_date")
     def _compute_result(self):
         for check in self:

@@ -56,7 +56,10 @@ class PlieAction(models.Model):
     )
     description = fields.Text()
     enrolment_ids = fields.One2many(
-        "plie.action.enrolment", "action_id", string="Enrolments"
+        "plie.action.enrolment",
+        "action_id",
+        string="Enrolments",
+        groups="plie_base.group_plie_referent,plie_base.group_plie_finance",
     )
     enrolment_count = fields.Integer(compute="_compute_fill")
     seats_taken = fields.Integer(compute="_compute_fill")
@@ -66,8 +69,13 @@ class PlieAction(models.Model):
 
     @api.depends("capacity", "enrolment_ids.state")
     def _compute_fill(self):
-        groups = self.env["plie.action.enrolment"]._read_group(
-            [("action_id", "in", self.ids)], ["action_id", "state"], ["__count"]
+        # Seat counts name nobody: every role reading the catalogue sees them.
+        groups = (
+            self.env["plie.action.enrolment"]
+            .sudo()
+            ._read_group(
+                [("action_id", "in", self.ids)], ["action_id", "state"], ["__count"]
+            )
         )
         enrolled, seats = {}, {}
         for action, state, count in groups:

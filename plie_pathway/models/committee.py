@@ -10,7 +10,9 @@ class PlieCommittee(models.Model):
 
     _name = "plie.committee"
     _description = "Integration and pathway follow-up committee session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["plie.thread.mixin", "mail.thread", "mail.activity.mixin"]
+    # Minutes notes, files and discussions: for coordination and direction.
+    _plie_thread_group = "plie_base.group_plie_coordinator"
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -42,7 +44,9 @@ class PlieCommittee(models.Model):
     item_ids = fields.One2many("plie.committee.item", "committee_id", string="Agenda")
     item_count = fields.Integer(compute="_compute_item_counts")
     pending_count = fields.Integer(string="Undecided", compute="_compute_item_counts")
-    note = fields.Html(string="Minutes notes")
+    note = fields.Html(
+        string="Minutes notes", groups="plie_base.group_plie_coordinator"
+    )
 
     @api.depends("name", "date")
     @api.depends_context("lang", "tz")

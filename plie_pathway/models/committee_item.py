@@ -21,6 +21,7 @@ class PlieCommitteeItem(models.Model):
     """An agenda item of a committee session and its decision."""
 
     _name = "plie.committee.item"
+    _inherit = ["plie.thread.mixin"]
     _description = "Committee agenda item"
     _order = "committee_id, sequence, id"
     _check_company_auto = True

@@ -43,7 +43,12 @@ COMMITTEE_FIELDS = {
 class PliePathway(models.Model):
     _name = "plie.pathway"
     _description = "PLIE pathway"
-    _inherit = ["mail.thread", "mail.activity.mixin", "plie.state.mixin"]
+    _inherit = [
+        "plie.thread.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "plie.state.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -102,7 +107,11 @@ class PliePathway(models.Model):
         related="participant_id.commune_id", store=True, index=True
     )
     prescription_id = fields.Many2one(
-        "plie.prescription", readonly=True, index=True, check_company=True
+        "plie.prescription",
+        readonly=True,
+        index=True,
+        check_company=True,
+        groups=SOCIAL,
     )
     admission_date = fields.Date(
         readonly=True, help="Date of the committee that admitted the participant."
@@ -164,7 +173,11 @@ class PliePathway(models.Model):
         store=True,
     )
     exit_reason_id = fields.Many2one(
-        "plie.exit.reason", readonly=True, tracking=True, check_company=True
+        "plie.exit.reason",
+        readonly=True,
+        tracking=True,
+        check_company=True,
+        groups=SOCIAL,  # "health", "incarceration"... are social data
     )
     is_positive_exit = fields.Boolean(
         string="Positive exit", readonly=True, tracking=True, copy=False

@@ -5,6 +5,7 @@ class PliePathwayAssignment(models.Model):
     """History of the référents of a pathway, written by the pathway itself."""
 
     _name = "plie.pathway.assignment"
+    _inherit = ["plie.thread.mixin"]
     _description = "Référent assignment of a pathway"
     _order = "date_start desc, id desc"
 

@@ -6,6 +6,7 @@ class PliePathwayRecordMixin(models.AbstractModel):
     follows the pathway's participant and PLIE, and record rules key on it."""
 
     _name = "plie.pathway.record.mixin"
+    _inherit = ["plie.thread.mixin"]
     _description = "Record of a pathway"
     _check_company_auto = True
 

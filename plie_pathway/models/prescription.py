@@ -27,7 +27,12 @@ class PliePrescription(models.Model):
 
     _name = "plie.prescription"
     _description = "Prescription (orientation to the PLIE)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "plie.state.mixin"]
+    _inherit = [
+        "plie.thread.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "plie.state.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.plie_base.constants import SOCIAL
+
 from ..models.pathway import DAYS_PER_MONTH
 from ..models.prescription import GENDERS
 
@@ -42,7 +44,7 @@ class PliePathwayReport(models.Model):
     )
     commune_id = fields.Many2one("plie.commune", readonly=True)
     gender = fields.Selection(GENDERS, readonly=True)
-    exit_reason_id = fields.Many2one("plie.exit.reason", readonly=True)
+    exit_reason_id = fields.Many2one("plie.exit.reason", readonly=True, groups=SOCIAL)
     priority_criterion_ids = fields.Many2many(
         "plie.eligibility.criterion",
         "plie_pathway_report_priority_rel",
@@ -50,6 +52,7 @@ class PliePathwayReport(models.Model):
         "criterion_id",
         string="Priority publics at entry",
         readonly=True,
+        groups=SOCIAL,
     )
     entry_count = fields.Integer(string="Entries", readonly=True)
     exit_count = fields.Integer(string="Exits", readonly=True)

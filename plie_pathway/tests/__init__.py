@@ -9,3 +9,4 @@ from . import test_reminders
 from . import test_gdpr
 from . import test_translations
 from . import test_ui
+from . import test_side_doors

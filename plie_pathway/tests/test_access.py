@@ -85,7 +85,10 @@ class TestAccessMatrix(PliePathwayCase):
             .read(["note"]),
             "read exit": lambda env: env["plie.pathway"]
             .browse(self.closed.id)
-            .read(["date_end", "exit_reason_id", "is_positive_exit"]),
+            .read(["date_end", "is_positive_exit"]),
+            "read exit reason": lambda env: env["plie.pathway"]
+            .browse(self.closed.id)
+            .read(["exit_reason_id"]),
             "write pathway": lambda env: env["plie.pathway"]
             .browse(pathway.id)
             .write({"note": "<p>Projet confirmé</p>"}),
@@ -197,6 +200,8 @@ class TestAccessMatrix(PliePathwayCase):
         },
         "read pathway notes": {"referent", "coordinator", "manager"},
         "read exit": {"referent", "coordinator", "business", "finance", "manager"},
+        # "Health", "incarceration"... are social data.
+        "read exit reason": {"referent", "coordinator", "manager"},
         "write pathway": {"referent", "coordinator", "manager"},
         "change planned end": {"coordinator", "manager"},
         "change référent": {"coordinator", "manager"},

@@ -32,6 +32,11 @@ class PlieExitProposal(models.TransientModel):
     exit_disagreement = fields.Boolean(compute="_compute_exit_check")
     note = fields.Text(string="Why", required=True)
 
+    @api.constrains("pathway_id")
+    def _check_pathway_access(self):
+        # Only who follows the pathway proposes its exit (and sees its check).
+        self.pathway_id.check_access("write")
+
     @api.depends("pathway_id", "exit_date", "exit_reason_id")
     def _compute_exit_check(self):
         for proposal in self:
