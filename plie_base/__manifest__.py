@@ -39,5 +39,11 @@
         ],
     },
     "application": True,
+    # The access policy tables are read by the policy-walk test, not loaded.
+    "oca_data_manual": [
+        "security/access_policy.csv",
+        "security/access_policy_fields.csv",
+        "security/access_policy_side_doors.csv",
+    ],
     "installable": True,
 }
