@@ -150,6 +150,37 @@ class PlieParticipant(models.Model):
                     "checked_on",
                 ]
             ),
+            "eligibility_diagnoses": [
+                dict(
+                    diagnosis,
+                    criteria=self.env["plie.eligibility.diagnosis.line"]
+                    .browse(diagnosis["line_ids"])
+                    .read(
+                        [
+                            "criterion_name",
+                            "kind",
+                            "status",
+                            "evidence_date",
+                            "evidence_expiry_date",
+                            "document_name",
+                            "checked_by_id",
+                            "checked_on",
+                        ]
+                    ),
+                )
+                for diagnosis in self.diagnosis_ids.read(
+                    [
+                        "date",
+                        "origin",
+                        "author_id",
+                        "verdict",
+                        "derogation",
+                        "derogation_reason",
+                        "valid_until",
+                        "line_ids",
+                    ]
+                )
+            ],
             "notes": self.note_ids.read(["date", "author_id", "body"]),
             "messages": self.message_ids.read(
                 ["date", "author_id", "body", "message_type"]
@@ -179,6 +210,8 @@ class PlieParticipant(models.Model):
             {"document": False, "document_name": False, "note": False}
         )
         self.benefit_ids.write({"other_name": False})
+        self.diagnosis_ids.write({"derogation_reason": False})
+        self.diagnosis_ids.line_ids.write({"document_name": False})
         for participant in self:
             participant.partner_id.write(participant._anonymized_partner_values())
         self.write(

@@ -19,6 +19,13 @@ class ResCompany(models.Model):
         "the year of their exit, or longer when an ESF retention period requires it.",
     )
 
+    plie_diagnosis_validity_months = fields.Integer(
+        string="Eligibility diagnosis valid for (months)",
+        default=6,
+        help="How long the eligibility diagnosis stored at an admission admits the "
+        "person without a new check; 0 means no expiry.",
+    )
+
     def write(self, vals):
         res = super().write(vals)
         if "plie_share_structure_caseload" in vals:

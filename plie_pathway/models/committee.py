@@ -10,7 +10,7 @@ class PlieCommittee(models.Model):
 
     _name = "plie.committee"
     _description = "Integration and pathway follow-up committee session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "plie.state.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -97,7 +97,7 @@ class PlieCommittee(models.Model):
                 )
         self.item_ids._check_ready_to_apply()
         self.item_ids._apply_decisions()
-        self.write({"state": "closed"})
+        self._write_state({"state": "closed"})
         Report = self.env["ir.actions.report"]
         if Report.get_wkhtmltopdf_state() == "ok":
             # The report's attachment rule keeps the PDF on the session.
@@ -112,5 +112,5 @@ class PlieCommittee(models.Model):
             raise UserError(
                 _("Move the agenda items to another session before cancelling it.")
             )
-        self.write({"state": "cancelled"})
+        self._write_state({"state": "cancelled"})
         return True

@@ -39,6 +39,22 @@ class PlieParticipant(models.Model):
                 lambda p: p.state in OPEN_STATES
             )[:1]
 
+    def _on_referent_change(self, previous):
+        """The open pathways follow the new référent: history and followers."""
+        super()._on_referent_change(previous)
+        pathways = self.pathway_ids.filtered(
+            lambda p: p.state in OPEN_STATES
+            and previous[p.participant_id.id] != p.participant_id.referent_id
+        )
+        pathways._record_assignment(self.env.context.get("plie_assignment_reason"))
+        pathways._follow_referent(
+            {pathway.id: previous[pathway.participant_id.id] for pathway in pathways}
+        )
+        for prescription in self.sudo().prescription_ids:
+            old = previous[prescription.participant_id.id]
+            if old and old != prescription.referent_id:
+                prescription.message_unsubscribe(partner_ids=old.partner_id.ids)
+
     # ------------------------------------------------------------------
     # GDPR hooks of plie_base
     # ------------------------------------------------------------------

@@ -1,6 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import groupby
+
+from odoo.addons.plie_base.models.participant import (
+    check_name_lengths,
+    normalize_france_travail_id,
+)
 
 from .pathway import OPEN_STATES
 
@@ -122,17 +127,23 @@ class PliePrescription(models.Model):
         "Travail identifier: pre-assignment links the prescription to them.",
     )
 
-    # Orientation
+    # Orientation: chosen before the pre-assignment, then the participant's
+    # référent (the prescription is handed over with the participant).
     referent_id = fields.Many2one(
         "res.users",
         string="Pre-assigned référent",
+        compute="_compute_referent_id",
+        store=True,
+        readonly=False,
         index=True,
         tracking=True,
+        check_company=True,
         domain=lambda self: self.env["res.users"]._plie_referent_domain(),
     )
     suggested_referent_id = fields.Many2one(
         "res.users",
         string="Suggested référent",
+        check_company=True,
         compute="_compute_suggested_referent_id",
         help="Référent covering the person's commune or working for the prescriber "
         "(or any référent) with the lowest caseload relative to their capacity.",
@@ -165,6 +176,11 @@ class PliePrescription(models.Model):
                 filter(None, [prescription.lastname, prescription.firstname])
             )
             prescription.display_name = f"{prescription.name} - {person}"
+
+    @api.depends("participant_id.referent_id")
+    def _compute_referent_id(self):
+        for prescription in self.filtered("participant_id"):
+            prescription.referent_id = prescription.participant_id.referent_id
 
     @api.depends("zip", "city", "company_id", "participant_id.commune_id")
     def _compute_commune_id(self):
@@ -247,9 +263,30 @@ class PliePrescription(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            check_name_lengths(self.env, vals)
+            if vals.get("france_travail_id"):
+                vals["france_travail_id"] = normalize_france_travail_id(
+                    self.env, vals["france_travail_id"]
+                )
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("plie.prescription")
         return super().create(vals_list)
+
+    def write(self, vals):
+        check_name_lengths(self.env, vals, ("firstname", "lastname"))
+        if vals.get("france_travail_id"):
+            vals["france_travail_id"] = normalize_france_travail_id(
+                self.env, vals["france_travail_id"]
+            )
+        if "referent_id" in vals and self.filtered("participant_id"):
+            raise AccessError(
+                _(
+                    "This prescription follows its participant's référent: change "
+                    "it through the committee's decision or coordination's "
+                    "reassignment."
+                )
+            )
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions
@@ -282,17 +319,13 @@ class PliePrescription(models.Model):
                     )
                 )
             if participant:
-                participant.write({"referent_id": referent.id})
+                participant._change_referent(referent, _("Pre-assignment"))
             else:
                 participant = self.env["plie.participant"].create(
                     prescription._participant_values(referent)
                 )
-            prescription.write(
-                {
-                    "participant_id": participant.id,
-                    "referent_id": referent.id,
-                    "state": "preassigned",
-                }
+            prescription._write_state(
+                {"participant_id": participant.id, "state": "preassigned"}
             )
         return True
 
@@ -321,7 +354,7 @@ class PliePrescription(models.Model):
                         name=prescription.display_name,
                     )
                 )
-            prescription.write({"committee_id": committee.id, "state": "agenda"})
+            prescription._write_state({"committee_id": committee.id, "state": "agenda"})
             items.append(
                 {
                     "committee_id": committee.id,

@@ -3,19 +3,25 @@ from odoo.exceptions import AccessError, UserError
 
 
 class PliePathwayReassign(models.TransientModel):
-    """Coordination moves pathways to another référent, with a tracked reason."""
+    """Coordination hands participants (and their open pathways) to another
+    référent, with a tracked reason."""
 
     _name = "plie.pathway.reassign"
     _description = "Reassign pathways to a référent"
+    _check_company_auto = True
 
-    pathway_ids = fields.Many2many("plie.pathway", string="Pathways", required=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    pathway_ids = fields.Many2many(
+        "plie.pathway", string="Pathways", required=True, check_company=True
+    )
     referent_id = fields.Many2one(
         "res.users",
         string="New référent",
         required=True,
-        domain=lambda self: [
-            ("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)
-        ],
+        check_company=True,
+        domain=lambda self: self.env["res.users"]._plie_referent_domain(),
     )
     reason = fields.Char(required=True)
 
@@ -31,7 +37,5 @@ class PliePathwayReassign(models.TransientModel):
                     names=", ".join(closed.mapped("display_name")),
                 )
             )
-        self.pathway_ids.with_context(plie_assignment_reason=self.reason).write(
-            {"referent_id": self.referent_id.id}
-        )
+        self.pathway_ids.participant_id._change_referent(self.referent_id, self.reason)
         return {"type": "ir.actions.act_window_close"}
