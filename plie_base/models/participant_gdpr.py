@@ -108,16 +108,15 @@ class PlieParticipant(models.Model):
                         name=participant.name,
                     )
                 )
-            if (
-                participant.esf_retention_end_date
-                and participant.esf_retention_end_date >= today
-            ):
+            end = participant.retention_end_date
+            if end and end >= today:
                 raise UserError(
                     _(
-                        "The data of %(name)s must be kept for the ESF until "
-                        "%(date)s: anonymisation is not allowed before then.",
+                        "The data of %(name)s must be kept until %(date)s (retention "
+                        "after exit, ESF documents): anonymisation is not allowed "
+                        "before then.",
                         name=participant.name,
-                        date=participant.esf_retention_end_date,
+                        date=end,
                     )
                 )
 
@@ -236,7 +235,7 @@ class PlieParticipant(models.Model):
         self.ensure_one()
         return {
             "firstname": False,
-            "lastname": _("Anonymous %(ref)s", ref=self.id),
+            "lastname": _("Anonymised participant %(ref)s", ref=self.id),
             "email": False,
             "phone": False,
             "mobile": False,

@@ -339,12 +339,19 @@ class PlieCommitteeItem(models.Model):
         for item, pathway in zip(admitted, pathways, strict=True):
             item.pathway_id = pathway
             item.prescription_id._write_state(
-                {"state": "admitted", "pathway_id": pathway.id}
+                {
+                    "state": "admitted",
+                    "pathway_id": pathway.id,
+                    "decision_date": item._session_day(),
+                }
             )
         for item in self - admitted:
-            item.prescription_id._write_state(
-                {"state": item.decision, "refusal_reason_id": item.refusal_reason_id.id}
-            )
+            if item.decision == "refused":
+                item.prescription_id._close_without_admission(
+                    "refused", item._session_day(), item.refusal_reason_id
+                )
+            else:
+                item.prescription_id._write_state({"state": item.decision})
 
     def _pathway_values(self):
         self.ensure_one()

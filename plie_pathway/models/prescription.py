@@ -58,6 +58,7 @@ class PliePrescription(models.Model):
             ("admitted", "Admitted"),
             ("refused", "Refused"),
             ("postponed", "Postponed"),
+            ("withdrawn", "Withdrawn"),
         ],
         string="Status",
         default="received",
@@ -158,6 +159,13 @@ class PliePrescription(models.Model):
     )
     committee_item_ids = fields.One2many(
         "plie.committee.item", "prescription_id", string="Committee decisions"
+    )
+    decision_date = fields.Date(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Day of the admission, refusal or withdrawal: non-admitted candidates "
+        "are anonymised some months after it.",
     )
     refusal_reason_id = fields.Many2one(
         "plie.refusal.reason", readonly=True, tracking=True, check_company=True
@@ -366,9 +374,38 @@ class PliePrescription(models.Model):
         self.env["plie.committee.item"].create(items)
         return True
 
+    def action_withdraw(self):
+        """The person withdraws (or the prescriber does) before admission."""
+        self.check_access("write")
+        self._check_state(("received", "preassigned", "agenda", "postponed"))
+        pending = self.committee_item_ids.filtered(
+            lambda i: i.decision == "pending" and i.committee_state == "planned"
+        )
+        pending.unlink()
+        self._close_without_admission("withdrawn", fields.Date.context_today(self))
+        return True
+
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _close_without_admission(self, state, day, refusal_reason=None):
+        """Refusal or withdrawal on ``day``: it starts the anonymisation delay,
+        and the pre-assigned référent loses access to a person they will not
+        follow."""
+        self._write_state(
+            {
+                "state": state,
+                "decision_date": day,
+                "refusal_reason_id": refusal_reason and refusal_reason.id,
+            }
+        )
+        self.filtered(lambda p: not p.participant_id).referent_id = False
+        not_followed = self.participant_id.filtered(
+            lambda p: p.referent_id
+            and not p.pathway_ids.filtered(lambda w: w.state in OPEN_STATES)
+        )
+        not_followed._change_referent(self.env["res.users"], _("Not admitted"))
+
     def _participant_values(self, referent):
         self.ensure_one()
         values = {field: self[field] for field in PERSON_FIELDS}
