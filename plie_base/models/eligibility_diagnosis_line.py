@@ -19,7 +19,7 @@ class PlieEligibilityDiagnosisLine(models.Model):
     criterion_id = fields.Many2one(
         "plie.eligibility.criterion", required=True, ondelete="restrict"
     )
-    criterion_name = fields.Char(string="Criterion", required=True)
+    criterion_name = fields.Char(string="Criterion name", required=True)
     kind = fields.Selection(
         [("eligibility", "Makes eligible"), ("priority", "Priority public")],
         required=True,
@@ -28,7 +28,7 @@ class PlieEligibilityDiagnosisLine(models.Model):
         [("met", "Met"), ("missing_evidence", "Evidence missing")], required=True
     )
     evidence_id = fields.Many2one(
-        "plie.eligibility.evidence", string="Evidence", ondelete="set null"
+        "plie.eligibility.evidence", ondelete="set null"
     )
     evidence_date = fields.Date(string="Document date")
     evidence_expiry_date = fields.Date(string="Document valid until")

@@ -291,8 +291,10 @@ class PlieCommitteeItem(models.Model):
                 )
 
     def _store_diagnoses(self):
-        """Store each entry's eligibility as it stands on the session day."""
-        for committee, items in groupby(self, key=lambda i: i.committee_id):
+        """Store each entry's eligibility as it stands on the session day
+        (once: a stored diagnosis is never replaced)."""
+        undiagnosed = self.filtered(lambda i: not i.diagnosis_id)
+        for committee, items in groupby(undiagnosed, key=lambda i: i.committee_id):
             items = self.browse([i.id for i in items])
             derogations = {
                 i.participant_id.id: i.derogation_reason

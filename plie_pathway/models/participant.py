@@ -46,7 +46,7 @@ class PlieParticipant(models.Model):
 
     def _on_referent_change(self, previous):
         """The open pathways follow the new référent: history and followers."""
-        super()._on_referent_change(previous)
+        res = super()._on_referent_change(previous)
         pathways = self.pathway_ids.filtered(
             lambda p: p.state in OPEN_STATES
             and previous[p.participant_id.id] != p.participant_id.referent_id
@@ -59,6 +59,7 @@ class PlieParticipant(models.Model):
             old = previous[prescription.participant_id.id]
             if old and old != prescription.referent_id:
                 prescription.message_unsubscribe(partner_ids=old.partner_id.ids)
+        return res
 
     # ------------------------------------------------------------------
     # GDPR hooks of plie_base

@@ -33,7 +33,7 @@ class PlieStateMixin(models.AbstractModel):
                 _(
                     "The status of %(model)s changes only through its buttons "
                     "(and the committee's decisions).",
-                    model=self._description,
+                    model=self.env["ir.model"]._get(self._name).name,
                 )
             )
 

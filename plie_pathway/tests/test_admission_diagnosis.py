@@ -135,3 +135,20 @@ class TestAdmissionDiagnosis(PliePathwayCase):
         committee.with_user(self.coordinator).action_close()
         self.assertEqual(item.diagnosis_id.verdict, "not_eligible")
         self.assertEqual(item.diagnosis_id.date, TODAY - timedelta(days=0))
+
+    def test_minutes_show_the_criteria_and_evidence_relied_on(self):
+        participant = self._eligible_participant(lastname="Procès-verbal")
+        item = self._admit(participant)
+        participant.evidence_ids.unlink()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.coordinator)
+            ._render_qweb_html(
+                "plie_pathway.action_report_committee_minutes", item.committee_id.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(self.criterion_deld.name, html)
+        checked_by = item.diagnosis_id.line_ids.checked_by_id
+        self.assertTrue(checked_by)
+        self.assertIn(checked_by.name, html)

@@ -1,9 +1,10 @@
+import xmlrpc.client
 from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import TODAY, PliePathwayCase
 
@@ -168,3 +169,36 @@ class TestBadInput(PliePathwayCase):
                     "france_travail_id": "x" * 100_000,
                 }
             )
+
+
+@tagged("post_install", "-at_install")
+class TestBadInputOverRpc(HttpCase, PliePathwayCase):
+    """The same guards hold for a client calling XML-RPC."""
+
+    def _call(self, user, model, method, *args):
+        return self.xmlrpc_object.execute(
+            self.env.cr.dbname, user.id, user.login, model, method, *args
+        )
+
+    def test_rpc_cannot_skip_the_committee_or_store_bad_identifiers(self):
+        pathway = self._pathway()
+        with self.assertRaises(xmlrpc.client.Fault):
+            self._call(
+                self.coordinator,
+                "plie.pathway",
+                "write",
+                pathway.ids,
+                {"state": "closed"},
+            )
+        # The message names the expected format (in the user's language).
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "1234567A"):
+            self._call(
+                self.coordinator,
+                "plie.participant",
+                "create",
+                {"lastname": "Rpc", "france_travail_id": "x" * 100_000},
+            )
+        self.assertEqual(pathway.state, "active")
+        self.assertFalse(
+            self.env["plie.participant"].search_count([("lastname", "=", "Rpc")])
+        )
