@@ -27,9 +27,7 @@ class PlieEligibilityDiagnosisLine(models.Model):
     status = fields.Selection(
         [("met", "Met"), ("missing_evidence", "Evidence missing")], required=True
     )
-    evidence_id = fields.Many2one(
-        "plie.eligibility.evidence", ondelete="set null"
-    )
+    evidence_id = fields.Many2one("plie.eligibility.evidence", ondelete="set null")
     evidence_date = fields.Date(string="Document date")
     evidence_expiry_date = fields.Date(string="Document valid until")
     document_name = fields.Char(string="Document")

@@ -636,8 +636,8 @@ def normalize_france_travail_id(env, value):
     if not re.match(FRANCE_TRAVAIL_ID_PATTERN, identifier):
         raise ValidationError(
             env._(
-                "%(value)s is not a France Travail identifier: it has 7 digits "
-                "followed by a digit or a letter (e.g. 1234567A).",
+                "%(value)s is not a France Travail identifier: 7 digits followed "
+                "by a digit or a letter (e.g. 1234567A), or 11 digits.",
                 value=str(value)[:20],
             )
         )

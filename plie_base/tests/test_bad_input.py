@@ -31,6 +31,8 @@ class TestBadInput(PlieBaseCase):
     def test_france_travail_identifier_is_stored_in_one_form(self):
         participant = self._create_participant(france_travail_id=" 1234567a ")
         self.assertEqual(participant.france_travail_id, "1234567A")
+        participant.france_travail_id = "123 456 789 01"
+        self.assertEqual(participant.france_travail_id, "12345678901")
 
     def test_a_one_megabyte_name_gets_a_clear_error(self):
         self._refused(firstname="x" * 1_000_000)
