@@ -3,9 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 
 from .pathway import OPEN_STATES
-
-# Prescriptions still waiting for a decision.
-UNDECIDED_PRESCRIPTION_STATES = ("received", "preassigned", "agenda", "postponed")
+from .prescription import UNDECIDED_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
 
@@ -43,6 +41,17 @@ class PlieParticipant(models.Model):
             participant.current_pathway_id = pathways.filtered(
                 lambda p: p.state in OPEN_STATES
             )[:1]
+
+    def action_reassign(self):
+        """Coordination hands participants to another référent (wizard)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Change référent"),
+            "res_model": "plie.pathway.reassign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_participant_ids": self.ids},
+        }
 
     def _on_referent_change(self, previous):
         """The open pathways follow the new référent: history and followers."""
@@ -162,7 +171,7 @@ class PlieParticipant(models.Model):
                     "not any",
                     [
                         "|",
-                        ("state", "in", UNDECIDED_PRESCRIPTION_STATES),
+                        ("state", "in", UNDECIDED_STATES),
                         ("decision_date", "=", False),
                     ],
                 ),

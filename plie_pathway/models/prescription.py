@@ -10,6 +10,8 @@ from odoo.addons.plie_base.models.participant import (
 from .pathway import OPEN_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
+# Prescriptions still waiting for a decision.
+UNDECIDED_STATES = ("received", "preassigned", "agenda", "postponed")
 # Same values as plie.participant's gender (static, so that labels translate).
 GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
 # Identity copied from the prescription onto the participant it creates.
@@ -377,7 +379,7 @@ class PliePrescription(models.Model):
     def action_withdraw(self):
         """The person withdraws (or the prescriber does) before admission."""
         self.check_access("write")
-        self._check_state(("received", "preassigned", "agenda", "postponed"))
+        self._check_state(UNDECIDED_STATES)
         pending = self.committee_item_ids.filtered(
             lambda i: i.decision == "pending" and i.committee_state == "planned"
         )
@@ -403,6 +405,7 @@ class PliePrescription(models.Model):
         not_followed = self.participant_id.filtered(
             lambda p: p.referent_id
             and not p.pathway_ids.filtered(lambda w: w.state in OPEN_STATES)
+            and not p.prescription_ids.filtered(lambda r: r.state in UNDECIDED_STATES)
         )
         not_followed._change_referent(self.env["res.users"], _("Not admitted"))
 

@@ -114,3 +114,21 @@ class TestReferentChange(PliePathwayCase):
         )
         closed.participant_id._change_referent(self.referent_colleague)
         self.assertEqual(closed.referent_id, self.referent)
+
+    def test_coordination_reassigns_a_candidate_before_admission(self):
+        candidate = self._create_participant(lastname="Candidate")
+        wizard = (
+            self.env["plie.pathway.reassign"]
+            .with_user(self.coordinator)
+            .create(
+                {
+                    "participant_ids": [(6, 0, candidate.ids)],
+                    "referent_id": self.referent_colleague.id,
+                    "reason": "Proximité du domicile",
+                }
+            )
+        )
+        wizard.action_confirm()
+        self.assertEqual(candidate.referent_id, self.referent_colleague)
+        self.assertIn(self.referent_colleague.partner_id, candidate.message_partner_ids)
+        self.assertNotIn(self.referent.partner_id, candidate.message_partner_ids)

@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError
 
 class PliePathwayReassign(models.TransientModel):
     """Coordination hands participants (and their open pathways) to another
-    référent, with a tracked reason."""
+    référent, with a tracked reason: pathways, or candidates not admitted yet."""
 
     _name = "plie.pathway.reassign"
     _description = "Reassign pathways to a référent"
@@ -14,7 +14,10 @@ class PliePathwayReassign(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     pathway_ids = fields.Many2many(
-        "plie.pathway", string="Pathways", required=True, check_company=True
+        "plie.pathway", string="Pathways", check_company=True
+    )
+    participant_ids = fields.Many2many(
+        "plie.participant", string="Participants", check_company=True
     )
     referent_id = fields.Many2one(
         "res.users",
@@ -29,6 +32,9 @@ class PliePathwayReassign(models.TransientModel):
         self.ensure_one()
         if not self.env.user.has_group("plie_base.group_plie_coordinator"):
             raise AccessError(_("Only coordination reassigns pathways."))
+        participants = self.participant_ids | self.pathway_ids.participant_id
+        if not participants:
+            raise UserError(_("Choose the pathways or participants to reassign."))
         closed = self.pathway_ids.filtered(lambda p: p.state == "closed")
         if closed:
             raise UserError(
@@ -37,5 +43,5 @@ class PliePathwayReassign(models.TransientModel):
                     names=", ".join(closed.mapped("display_name")),
                 )
             )
-        self.pathway_ids.participant_id._change_referent(self.referent_id, self.reason)
+        participants._change_referent(self.referent_id, self.reason)
         return {"type": "ir.actions.act_window_close"}
