@@ -562,11 +562,7 @@ class PlieParticipant(models.Model):
     def _on_referent_change(self, previous):
         """The previous référent stops following the person; the new one does.
         Other addons also move what follows the référent (pathways...)."""
-        for participant in self:
-            old = previous[participant.id]
-            if old and old != participant.referent_id:
-                participant.sudo().message_unsubscribe(partner_ids=old.partner_id.ids)
-        self._follow_referent()
+        move_referent_followers(self, lambda p: previous[p.id], lambda p: p.referent_id)
 
     def _change_referent(self, referent, reason=False):
         """Hand the participants to ``referent``: for the committee's decision,
@@ -576,10 +572,9 @@ class PlieParticipant(models.Model):
         ).write({"referent_id": referent.id})
 
     def _follow_referent(self):
-        for participant in self.filtered("referent_id"):
-            participant.sudo().message_subscribe(
-                partner_ids=participant.referent_id.partner_id.ids
-            )
+        move_referent_followers(
+            self, lambda p: p.env["res.users"], lambda p: p.referent_id
+        )
 
     def _check_company_move(self, company_id):
         """A person moves to another PLIE only by coordination of both PLIEs."""
@@ -627,6 +622,25 @@ class PlieParticipant(models.Model):
             partners = self.browse([p.id for p in participants]).partner_id
             partners.filtered(lambda p, c=company: p.company_id != c).write(
                 {"company_id": company.id}
+            )
+
+
+def move_referent_followers(records, previous, current):
+    """The previous référent of each record stops following it and the current
+    one follows it, in one call per référent.
+
+    :param previous: function record -> previous référent (res.users)
+    :param current: function record -> current référent (res.users)
+    """
+    records = records.sudo()  # followers are moved on behalf of the action
+    for old, group in groupby(records, key=previous):
+        stale = records.browse([r.id for r in group if current(r) != old])
+        if old and stale:
+            stale.message_unsubscribe(partner_ids=old.partner_id.ids)
+    for new, group in groupby(records, key=current):
+        if new:
+            records.browse([r.id for r in group]).message_subscribe(
+                partner_ids=new.partner_id.ids
             )
 
 

@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 
+from odoo.addons.plie_base.models.participant import move_referent_followers
+
 from .pathway import OPEN_STATES
 from .prescription import UNDECIDED_STATES
 
@@ -64,10 +66,11 @@ class PlieParticipant(models.Model):
         pathways._follow_referent(
             {pathway.id: previous[pathway.participant_id.id] for pathway in pathways}
         )
-        for prescription in self.sudo().prescription_ids:
-            old = previous[prescription.participant_id.id]
-            if old and old != prescription.referent_id:
-                prescription.message_unsubscribe(partner_ids=old.partner_id.ids)
+        move_referent_followers(
+            self.sudo().prescription_ids,
+            lambda r: previous[r.participant_id.id],
+            lambda r: r.referent_id,
+        )
         return res
 
     # ------------------------------------------------------------------

@@ -9,7 +9,10 @@ from odoo.osv import expression
 from odoo.tools import groupby
 
 from odoo.addons.plie_base.constants import SOCIAL, STATE_CHANGE_KEY
-from odoo.addons.plie_base.models.participant import check_date_range
+from odoo.addons.plie_base.models.participant import (
+    check_date_range,
+    move_referent_followers,
+)
 
 from ..positive_exit import GROUNDS, positive_exit_ground
 
@@ -560,14 +563,12 @@ class PliePathway(models.Model):
     def _follow_referent(self, previous=None):
         """The référent follows the open pathways; ``previous`` ({pathway id:
         référent}) stop following them."""
-        for pathway in self.filtered(lambda p: p.state in OPEN_STATES).sudo():
-            old = (previous or {}).get(pathway.id)
-            if old and old != pathway.referent_id:
-                pathway.message_unsubscribe(partner_ids=old.partner_id.ids)
-            if pathway.referent_id:
-                pathway.message_subscribe(
-                    partner_ids=pathway.referent_id.partner_id.ids
-                )
+        nobody = self.env["res.users"]
+        move_referent_followers(
+            self.filtered(lambda p: p.state in OPEN_STATES),
+            lambda p: (previous or {}).get(p.id, nobody),
+            lambda p: p.referent_id,
+        )
 
     # ------------------------------------------------------------------
     # Actions
