@@ -353,7 +353,9 @@ class PlieCommitteeItem(models.Model):
                     "refused", item._session_day(), item.refusal_reason_id
                 )
             else:
-                item.prescription_id._write_state({"state": item.decision})
+                item.prescription_id._write_state(
+                    {"state": item.decision, "decision_date": item._session_day()}
+                )
 
     def _pathway_values(self):
         self.ensure_one()

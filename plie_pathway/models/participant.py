@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.addons.plie_base.models.participant import move_referent_followers
 
 from .pathway import OPEN_STATES
-from .prescription import UNDECIDED_STATES
+from .prescription import WAITING_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
 
@@ -153,11 +153,14 @@ class PlieParticipant(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_anonymize_unadmitted_candidates(self):
-        """Anonymise candidates whose prescriptions were all refused or
-        withdrawn (or never led to admission), once the company's delay after
+        """Anonymise candidates whose prescriptions were all refused, withdrawn
+        or postponed and never presented again, once the company's delay after
         the last decision has passed."""
         candidates = self._unadmitted_candidates_due(fields.Date.context_today(self))
         if candidates:
+            candidates.filtered("referent_id")._change_referent(
+                self.env["res.users"], _("Not admitted")
+            )
             candidates._anonymize()
         return candidates
 
@@ -174,7 +177,7 @@ class PlieParticipant(models.Model):
                     "not any",
                     [
                         "|",
-                        ("state", "in", UNDECIDED_STATES),
+                        ("state", "in", WAITING_STATES),
                         ("decision_date", "=", False),
                     ],
                 ),

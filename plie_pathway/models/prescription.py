@@ -10,8 +10,10 @@ from odoo.addons.plie_base.models.participant import (
 from .pathway import OPEN_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
-# Prescriptions still waiting for a decision.
-UNDECIDED_STATES = ("received", "preassigned", "agenda", "postponed")
+# Prescriptions still waiting for a decision; a postponed one waits to be put
+# on an agenda again, and counts as never admitted if it is not.
+WAITING_STATES = ("received", "preassigned", "agenda")
+UNDECIDED_STATES = (*WAITING_STATES, "postponed")
 # Same values as plie.participant's gender (static, so that labels translate).
 GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
 # Identity copied from the prescription onto the participant it creates.
@@ -166,8 +168,8 @@ class PliePrescription(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        help="Day of the admission, refusal or withdrawal: non-admitted candidates "
-        "are anonymised some months after it.",
+        help="Day of the committee's decision or of the withdrawal: candidates "
+        "never admitted are anonymised some months after it.",
     )
     refusal_reason_id = fields.Many2one(
         "plie.refusal.reason", readonly=True, tracking=True, check_company=True

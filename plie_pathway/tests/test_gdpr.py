@@ -195,3 +195,20 @@ class TestUnadmittedCandidates(PliePathwayCase):
         purged = self._purge(date(2027, 1, 1))
         self.assertFalse(purged & (waiting.participant_id | refused.participant_id))
         self.assertFalse(admitted.participant_id.is_anonymized)
+
+    def test_postponed_candidate_never_presented_again_is_anonymised(self):
+        prescription = self._preassigned("Ajournée")
+        committee = self._committee(days=0)
+        prescription.write({"committee_id": committee.id})
+        prescription.with_user(self.coordinator).action_put_on_agenda()
+        prescription.committee_item_ids.write(
+            {"decision": "postponed", "decision_note": "Justificatif manquant"}
+        )
+        committee.with_user(self.coordinator).action_close()
+        participant = prescription.participant_id
+        # Postponed: the référent keeps following the person meanwhile.
+        self.assertEqual(participant.referent_id, self.referent)
+        self.assertEqual(prescription.decision_date, TODAY)
+        self.assertFalse(self._purge(date(2025, 12, 15)))
+        self.assertEqual(self._purge(date(2025, 12, 16)), participant)
+        self.assertFalse(participant.referent_id)
