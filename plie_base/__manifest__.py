@@ -21,6 +21,7 @@
         "views/participant_note_views.xml",
         "views/eligibility_criterion_views.xml",
         "views/eligibility_evidence_views.xml",
+        "views/eligibility_diagnosis_views.xml",
         "views/commune_views.xml",
         "views/qpv_views.xml",
         "views/res_partner_views.xml",

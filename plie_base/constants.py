@@ -80,3 +80,17 @@ PERSONAL_PARTNER_FIELDS = [
     "city",
     "country_id",
 ]
+# Context keys set by the actions allowed to change a guarded field: states
+# move only through their actions, the référent only through the committee's
+# decision, the pre-assignment or the reassignment wizard.
+STATE_CHANGE_KEY = "plie_state_change"
+REFERENT_CHANGE_KEY = "plie_referent_change"
+# France Travail jobseeker identifier: the historical one has 7 digits and a
+# digit or letter (e.g. "1234567A"); France Travail has been moving jobseekers
+# to an 11-digit identifier since 2025. Stored upper-case without spaces.
+FRANCE_TRAVAIL_ID_PATTERN = r"^(?:[0-9]{7}[0-9A-Z]|[0-9]{11})$"
+# Longest name or free-text identity line accepted (a person's name, a job title).
+NAME_MAX_LENGTH = 128
+# Dates outside these years are typing errors.
+MIN_YEAR = 1900
+MAX_YEAR = 2100

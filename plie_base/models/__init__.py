@@ -14,6 +14,8 @@ from . import commune
 from . import qpv
 from . import eligibility_criterion
 from . import eligibility_evidence
+from . import eligibility_diagnosis
+from . import eligibility_diagnosis_line
 from . import participant
 from . import participant_eligibility
 from . import participant_gdpr

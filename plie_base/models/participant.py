@@ -1,4 +1,5 @@
 import logging
+import re
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -9,16 +10,22 @@ from odoo.tools import groupby
 
 from ..constants import (
     EDUCATION_LEVELS,
+    FRANCE_TRAVAIL_ID_PATTERN,
     GENDERS,
     ISCED_BY_EDUCATION_LEVEL,
     ISCED_LEVELS,
     JOBSEEKER_STATUSES,
     LABOUR_MARKET_STATUSES,
+    MAX_YEAR,
+    MIN_YEAR,
+    NAME_MAX_LENGTH,
     NATIONALITY_CATEGORIES,
     PARTICIPANT_STATES,
+    REFERENT_CHANGE_KEY,
     SOCIAL,
     SPECIAL_CATEGORY_ANSWERS,
     SPECIAL_CATEGORY_FIELDS,
+    STATE_CHANGE_KEY,
 )
 
 _logger = logging.getLogger(__name__)
@@ -70,23 +77,22 @@ class PlieParticipant(models.Model):
         GENDERS,
         tracking=True,
     )
+    # The one place where a person's référent is held: pathways, prescriptions
+    # and record rules read it from here.
     referent_id = fields.Many2one(
         "res.users",
         string="Référent de parcours",
         index=True,
         tracking=True,
+        check_company=True,
         domain=lambda self: self.env["res.users"]._plie_referent_domain(),
         default=lambda self: self._default_referent(),
     )
     referent_structure_id = fields.Many2one(
-        "res.partner",
+        related="referent_id.plie_structure_id",
         string="Référent structure",
-        index=True,
-        tracking=True,
-        domain=[("plie_is_referent_structure", "=", True)],
-        compute="_compute_referent_structure_id",
         store=True,
-        readonly=False,
+        index=True,
     )
 
     # Territory
@@ -255,13 +261,6 @@ class PlieParticipant(models.Model):
         for participant in self:
             participant.age = participant._age_at(date) or 0
 
-    @api.depends("referent_id")
-    def _compute_referent_structure_id(self):
-        for participant in self:
-            if participant.referent_id.plie_structure_id:
-                structure = participant.referent_id.plie_structure_id
-                participant.referent_structure_id = structure
-
     @api.depends("zip", "city", "company_id")
     def _compute_commune_id(self):
         communes = self.env["plie.commune"].search(
@@ -358,10 +357,19 @@ class PlieParticipant(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("birth_date", "ft_registration_date")
+    @api.constrains("birth_date", "ft_registration_date", "exit_date")
     def _check_dates(self):
         today = fields.Date.context_today(self)
         for participant in self:
+            check_date_range(participant, ("birth_date", "ft_registration_date"))
+            if participant.exit_date and participant.exit_date > today:
+                raise ValidationError(
+                    _(
+                        "The exit date of %(name)s cannot be in the future: only "
+                        "days already lived count.",
+                        name=participant.name,
+                    )
+                )
             if participant.birth_date and participant.birth_date >= today:
                 raise ValidationError(
                     _(
@@ -453,6 +461,24 @@ class PlieParticipant(models.Model):
             keys.add(("france_travail", self.france_travail_id))
         return keys
 
+    @api.constrains("referent_id", "company_id")
+    def _check_referent(self):
+        for participant in self.filtered("referent_id"):
+            referent = participant.referent_id.sudo()
+            if (
+                not referent.has_group("plie_base.group_plie_referent")
+                or participant.company_id not in referent.company_ids
+            ):
+                raise ValidationError(
+                    _(
+                        "%(user)s is not a référent de parcours of %(plie)s: choose "
+                        "a référent of this PLIE for %(name)s.",
+                        user=referent.name,
+                        plie=participant.company_id.name,
+                        name=participant.name,
+                    )
+                )
+
     @api.constrains("special_consent", *SPECIAL_CATEGORY_FIELDS)
     def _check_special_category_consent(self):
         for participant in self.sudo():
@@ -476,19 +502,97 @@ class PlieParticipant(models.Model):
         for vals in vals_list:
             if vals.get("territory_override"):
                 self._check_territory_override_right()
+            if vals.get("state", "candidate") != "candidate":
+                self._check_state_change()
             self._normalize_values(vals)
         participants = super().create(vals_list)
         participants._sync_partner_company()
+        participants._follow_referent()
         return participants
 
     def write(self, vals):
         if "territory_override" in vals:
             self._check_territory_override_right()
+        if "state" in vals:
+            self._check_state_change()
+        if "company_id" in vals:
+            self._check_company_move(vals["company_id"])
+        if "referent_structure_id" in vals:
+            # A related field writes through to the référent's user record.
+            raise AccessError(
+                _("The structure is the référent's: it changes with the référent.")
+            )
         self._normalize_values(vals)
+        previous = {}
+        if "referent_id" in vals:
+            previous = {p.id: p.referent_id for p in self}
+            self._check_referent_change(vals["referent_id"])
         res = super().write(vals)
         if "company_id" in vals:
             self._sync_partner_company()
+        if previous:
+            self._on_referent_change(previous)
         return res
+
+    def _check_state_change(self):
+        """States move only through their actions (which set the context key)."""
+        if not self.env.su and not self.env.context.get(STATE_CHANGE_KEY):
+            raise AccessError(
+                _(
+                    "The status of a participant changes only through the "
+                    "committee's decisions and the pathway's buttons."
+                )
+            )
+
+    def _check_referent_change(self, referent_id):
+        changed = self.filtered(lambda p: p.referent_id.id != (referent_id or False))
+        if (
+            changed
+            and not self.env.su
+            and not self.env.context.get(REFERENT_CHANGE_KEY)
+        ):
+            raise AccessError(
+                _(
+                    "The référent of %(names)s changes only through the committee's "
+                    "decision, the pre-assignment or coordination's reassignment.",
+                    names=", ".join(changed.mapped("name")),
+                )
+            )
+
+    def _on_referent_change(self, previous):
+        """The previous référent stops following the person; the new one does.
+        Other addons also move what follows the référent (pathways...)."""
+        move_referent_followers(self, lambda p: previous[p.id], lambda p: p.referent_id)
+
+    def _change_referent(self, referent, reason=False):
+        """Hand the participants to ``referent``: for the committee's decision,
+        the pre-assignment and the reassignment, which check the user's rights."""
+        return self.with_context(
+            **{REFERENT_CHANGE_KEY: True, "plie_assignment_reason": reason}
+        ).write({"referent_id": referent.id})
+
+    def _follow_referent(self):
+        move_referent_followers(
+            self, lambda p: p.env["res.users"], lambda p: p.referent_id
+        )
+
+    def _check_company_move(self, company_id):
+        """A person moves to another PLIE only by coordination of both PLIEs."""
+        moving = self.filtered(lambda p: p.company_id.id != company_id)
+        if not moving or self.env.su:
+            return
+        user = self.env.user
+        companies = moving.company_id | self.env["res.company"].browse(company_id)
+        if not user.has_group("plie_base.group_plie_coordinator") or (
+            companies - user.company_ids
+        ):
+            raise AccessError(
+                _(
+                    "Only coordination of both PLIEs can move %(names)s to another "
+                    "PLIE.",
+                    names=", ".join(moving.mapped("name")),
+                )
+            )
 
     @api.model
     def _check_territory_override_right(self):
@@ -501,12 +605,16 @@ class PlieParticipant(models.Model):
 
     @api.model
     def _normalize_values(self, vals):
-        """Keep the birth year (it survives anonymisation) in step, and store
-        France Travail identifiers in one form so that duplicates are found."""
+        """Keep the birth year (it survives anonymisation) in step, store France
+        Travail identifiers in one form so that duplicates are found, and refuse
+        malformed identity before it reaches the database."""
+        check_name_lengths(self.env, vals)
         if vals.get("birth_date"):
             vals["birth_year"] = fields.Date.to_date(vals["birth_date"]).year
         if vals.get("france_travail_id"):
-            vals["france_travail_id"] = vals["france_travail_id"].strip().upper()
+            vals["france_travail_id"] = normalize_france_travail_id(
+                self.env, vals["france_travail_id"]
+            )
 
     def _sync_partner_company(self):
         """Restrict the participant's contact to the participant's PLIE."""
@@ -514,4 +622,67 @@ class PlieParticipant(models.Model):
             partners = self.browse([p.id for p in participants]).partner_id
             partners.filtered(lambda p, c=company: p.company_id != c).write(
                 {"company_id": company.id}
+            )
+
+
+def move_referent_followers(records, previous, current):
+    """The previous référent of each record stops following it and the current
+    one follows it, in one call per référent.
+
+    :param previous: function record -> previous référent (res.users)
+    :param current: function record -> current référent (res.users)
+    """
+    records = records.sudo()  # followers are moved on behalf of the action
+    for old, group in groupby(records, key=previous):
+        stale = records.browse([r.id for r in group if current(r) != old])
+        if old and stale:
+            stale.message_unsubscribe(partner_ids=old.partner_id.ids)
+    for new, group in groupby(records, key=current):
+        if new:
+            records.browse([r.id for r in group]).message_subscribe(
+                partner_ids=new.partner_id.ids
+            )
+
+
+def normalize_france_travail_id(env, value):
+    """The identifier without spaces, upper-case; raise if it is malformed."""
+    identifier = "".join(str(value).split()).upper()
+    if not re.match(FRANCE_TRAVAIL_ID_PATTERN, identifier):
+        raise ValidationError(
+            env._(
+                "%(value)s is not a France Travail identifier: 7 digits followed "
+                "by a digit or a letter (e.g. 1234567A), or 11 digits.",
+                value=str(value)[:20],
+            )
+        )
+    return identifier
+
+
+def check_name_lengths(env, vals, fnames=("name", "firstname", "lastname")):
+    """Refuse over-long names before they reach the database (and its indexes)."""
+    for fname in fnames:
+        value = vals.get(fname)
+        if isinstance(value, str) and len(value) > NAME_MAX_LENGTH:
+            raise ValidationError(
+                env._(
+                    "A name may hold at most %(max)s characters (%(length)s given).",
+                    max=NAME_MAX_LENGTH,
+                    length=len(value),
+                )
+            )
+
+
+def check_date_range(record, fnames):
+    """Refuse dates outside plausible years (typing errors such as 0202)."""
+    for fname in fnames:
+        value = record[fname]
+        if value and not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValidationError(
+                record.env._(
+                    "%(field)s: %(date)s is out of range (years %(min)s to %(max)s).",
+                    field=record._fields[fname]._description_string(record.env),
+                    date=value,
+                    min=MIN_YEAR,
+                    max=MAX_YEAR,
+                )
             )

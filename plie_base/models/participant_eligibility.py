@@ -47,6 +47,12 @@ class PlieParticipant(models.Model):
         compute="_compute_eligibility",
         groups=SOCIAL,
     )
+    diagnosis_ids = fields.One2many(
+        "plie.eligibility.diagnosis",
+        "participant_id",
+        string="Eligibility diagnoses",
+        groups=SOCIAL,
+    )
     is_priority_public = fields.Boolean(
         compute="_compute_eligibility",
         search="_search_is_priority_public",
@@ -148,11 +154,53 @@ class PlieParticipant(models.Model):
         )
 
     def _has_valid_evidence(self, criterion, date):
+        return bool(self._valid_evidence(criterion, date))
+
+    def _valid_evidence(self, criterion, date):
+        """The most recent evidence proving ``criterion`` on ``date``."""
         self.ensure_one()
-        return any(
-            evidence.criterion_id == criterion and evidence._is_valid_at(date)
-            for evidence in self.evidence_ids
+        return self.evidence_ids.filtered(
+            lambda e: e.criterion_id == criterion and e._is_valid_at(date)
+        )[:1]
+
+    def _store_eligibility_diagnoses(self, date, derogations=None, origin=False):
+        """Store each participant's eligibility on ``date`` as an audit fact.
+
+        :param derogations: {participant id: reason} of admissions by derogation
+        :return: the diagnoses, in the order of ``self``
+        """
+        results = self._eligibility_results(date)
+        Diagnosis = self.env["plie.eligibility.diagnosis"]
+        return Diagnosis.create(
+            [
+                dict(
+                    Diagnosis._values_for(
+                        participant,
+                        date,
+                        results[participant.id],
+                        (derogations or {}).get(participant.id),
+                    ),
+                    origin=origin,
+                )
+                for participant in self
+            ]
         )
+
+    def _diagnosis_line_values(self, criterion, date, status):
+        self.ensure_one()
+        evidence = self._valid_evidence(criterion, date)
+        return {
+            "criterion_id": criterion.id,
+            "criterion_name": criterion.name,
+            "kind": criterion.kind,
+            "status": status,
+            "evidence_id": evidence.id,
+            "evidence_date": evidence.evidence_date,
+            "evidence_expiry_date": evidence.expiry_date,
+            "document_name": evidence.document_name,
+            "checked_by_id": evidence.checked_by_id.id,
+            "checked_on": evidence.checked_on,
+        }
 
     def _check_territory_for_admission(self):
         """Raise if a participant lives outside the territory without derogation."""

@@ -119,16 +119,15 @@ class PlieParticipant(models.Model):
                         name=participant.name,
                     )
                 )
-            if (
-                participant.esf_retention_end_date
-                and participant.esf_retention_end_date >= today
-            ):
+            end = participant.retention_end_date
+            if end and end >= today:
                 raise UserError(
                     _(
-                        "The data of %(name)s must be kept for the ESF until "
-                        "%(date)s: anonymisation is not allowed before then.",
+                        "The data of %(name)s must be kept until %(date)s (retention "
+                        "after exit, ESF documents): anonymisation is not allowed "
+                        "before then.",
                         name=participant.name,
-                        date=participant.esf_retention_end_date,
+                        date=end,
                     )
                 )
 
@@ -161,6 +160,37 @@ class PlieParticipant(models.Model):
                     "checked_on",
                 ]
             ),
+            "eligibility_diagnoses": [
+                dict(
+                    diagnosis,
+                    criteria=self.env["plie.eligibility.diagnosis.line"]
+                    .browse(diagnosis["line_ids"])
+                    .read(
+                        [
+                            "criterion_name",
+                            "kind",
+                            "status",
+                            "evidence_date",
+                            "evidence_expiry_date",
+                            "document_name",
+                            "checked_by_id",
+                            "checked_on",
+                        ]
+                    ),
+                )
+                for diagnosis in self.diagnosis_ids.read(
+                    [
+                        "date",
+                        "origin",
+                        "author_id",
+                        "verdict",
+                        "derogation",
+                        "derogation_reason",
+                        "valid_until",
+                        "line_ids",
+                    ]
+                )
+            ],
             "notes": self.note_ids.read(["date", "author_id", "body"]),
             "messages": self.message_ids.read(
                 ["date", "author_id", "body", "message_type"]
@@ -190,6 +220,8 @@ class PlieParticipant(models.Model):
             {"document": False, "document_name": False, "note": False}
         )
         self.benefit_ids.write({"other_name": False})
+        self.diagnosis_ids.write({"derogation_reason": False})
+        self.diagnosis_ids.line_ids.write({"document_name": False})
         for participant in self:
             participant.partner_id.write(participant._anonymized_partner_values())
         self.write(
@@ -214,7 +246,7 @@ class PlieParticipant(models.Model):
         self.ensure_one()
         return {
             "firstname": False,
-            "lastname": _("Anonymous %(ref)s", ref=self.id),
+            "lastname": _("Anonymised participant %(ref)s", ref=self.id),
             "email": False,
             "phone": False,
             "mobile": False,

@@ -12,11 +12,22 @@ class ResCompany(models.Model):
         help="When set, a référent sees and edits the participants of every "
         "référent of the same structure, not only their own.",
     )
+    # Conservative default: an ESF operation keeps its documents 5 years from
+    # 31 December of the year of its last payment, which may come years after
+    # a participant's exit; until plie_esf computes that date, keep 10 years.
     plie_retention_years = fields.Integer(
         string="Retention after exit (years)",
-        default=5,
+        default=10,
         help="Participants' data are kept this many years after 31 December of "
-        "the year of their exit, or longer when an ESF retention period requires it.",
+        "the year of their exit, or longer when an ESF retention period requires "
+        "it; anonymisation is refused before then.",
+    )
+
+    plie_diagnosis_validity_months = fields.Integer(
+        string="Eligibility diagnosis valid for (months)",
+        default=6,
+        help="How long the eligibility diagnosis stored at an admission admits the "
+        "person without a new check; 0 means no expiry.",
     )
     plie_statistics_threshold = fields.Integer(
         string="Statistical secrecy threshold",

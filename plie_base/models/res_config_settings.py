@@ -7,6 +7,9 @@ class ResConfigSettings(models.TransientModel):
     plie_share_structure_caseload = fields.Boolean(
         related="company_id.plie_share_structure_caseload", readonly=False
     )
+    plie_diagnosis_validity_months = fields.Integer(
+        related="company_id.plie_diagnosis_validity_months", readonly=False
+    )
     plie_retention_years = fields.Integer(
         related="company_id.plie_retention_years", readonly=False
     )

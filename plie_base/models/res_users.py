@@ -24,7 +24,13 @@ class ResUsers(models.Model):
             shared = user.company_id.plie_share_structure_caseload
             user.plie_shared_structure_ids = user.plie_structure_id if shared else False
 
+    def _get_invalidation_fields(self):
+        # Record rules read the structure: drop the cached rule domains when a
+        # référent moves, so that the move takes effect at once.
+        return super()._get_invalidation_fields() | {"plie_structure_id"}
+
     @api.model
     def _plie_referent_domain(self):
-        """Users who may follow participants: domain for référent fields."""
+        """Users who may follow participants: domain for référent fields (the
+        fields' check_company adds the PLIE)."""
         return [("groups_id", "in", self.env.ref("plie_base.group_plie_referent").id)]

@@ -8,3 +8,5 @@ from . import test_statistics
 from . import test_tour
 from . import test_translations
 from . import test_side_doors
+from . import test_referent
+from . import test_bad_input

@@ -47,6 +47,17 @@ def access_policy_fixtures(env, users, fixtures):
     statistics = env["plie.participant.statistics"].search(
         [("company_id", "=", company.id)], limit=1
     )
+    diagnosis = participant._store_eligibility_diagnoses(
+        date(2025, 1, 2), origin="Walk"
+    )
+    line_values = {
+        "diagnosis_id": diagnosis.id,
+        "criterion_id": criterion.id,
+        "criterion_name": "DELD",
+        "kind": "eligibility",
+        "status": "met",
+    }
+    line = env["plie.eligibility.diagnosis.line"].create(line_values)
     own = {"participant_id": participant.id}
     return {
         "plie.commune": Fixture(
@@ -78,4 +89,12 @@ def access_policy_fixtures(env, users, fixtures):
         ),
         "plie.eligibility.check": Fixture(None, own, {"check_date": date(2025, 1, 2)}),
         "plie.participant.statistics": Fixture(statistics),
+        "plie.eligibility.diagnosis": Fixture(
+            diagnosis,
+            {**own, "date": date(2025, 2, 1), "verdict": "eligible"},
+            {"origin": "x"},
+        ),
+        "plie.eligibility.diagnosis.line": Fixture(
+            line, line_values, {"status": "met"}
+        ),
     }

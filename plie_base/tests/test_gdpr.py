@@ -42,10 +42,23 @@ class TestGdpr(PlieBaseCase):
         )
 
     def test_retention_ends_years_after_the_exit_year(self):
-        self.assertEqual(self.participant.retention_end_date, date(2030, 12, 31))
-        self.participant.esf_retention_end_date = date(2032, 12, 31)
-        self.assertEqual(self.participant.retention_end_date, date(2032, 12, 31))
+        # Conservative default until plie_esf computes the ESF retention end.
+        self.assertEqual(self.company.plie_retention_years, 10)
+        self.assertEqual(self.participant.retention_end_date, date(2035, 12, 31))
+        self.participant.esf_retention_end_date = date(2037, 12, 31)
+        self.assertEqual(self.participant.retention_end_date, date(2037, 12, 31))
 
+    def test_anonymisation_is_refused_before_the_default_retention_end(self):
+        for day in ("2026-03-01", "2035-12-31"):
+            with freeze_time(day), self.subTest(day=day):
+                with self.assertRaises(UserError):
+                    self.participant.with_user(self.manager).action_anonymize()
+        self.assertFalse(self.participant.is_anonymized)
+        with freeze_time("2036-01-01"):
+            self.participant.with_user(self.manager).action_anonymize()
+        self.assertTrue(self.participant.is_anonymized)
+
+    @freeze_time("2036-01-02")
     def test_anonymisation_keeps_statistics_and_wipes_the_rest(self):
         self.participant.message_post(body="Called Ketty about her RSA")
         partner = self.participant.partner_id
@@ -78,8 +91,8 @@ class TestGdpr(PlieBaseCase):
             participant.with_user(self.manager).action_anonymize()
 
     def test_anonymisation_is_refused_during_esf_retention(self):
-        self.participant.esf_retention_end_date = date(2031, 12, 31)
-        with self.assertRaisesRegex(UserError, "ESF"):
+        self.participant.esf_retention_end_date = date(2037, 12, 31)
+        with freeze_time("2036-01-02"), self.assertRaisesRegex(UserError, "ESF"):
             self.participant.with_user(self.manager).action_anonymize()
         self.assertFalse(self.participant.is_anonymized)
         self.assertEqual(self.participant.email, "ketty@example.com")

@@ -1,6 +1,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.plie_base.models.participant import check_date_range
+
+# More hours than a year of full-time work is a typing error.
+MAX_ENROLMENT_HOURS = 1607
+
 
 class PlieActionEnrolment(models.Model):
     _name = "plie.action.enrolment"
@@ -64,6 +69,7 @@ class PlieActionEnrolment(models.Model):
     def _check_consistency(self):
         for enrolment in self:
             name = enrolment.participant_id.name
+            check_date_range(enrolment, ("date_prescribed", "date_start", "date_end"))
             if enrolment.state != "prescribed" and not enrolment.date_start:
                 raise ValidationError(
                     _("Enter the date on which %(name)s started the action.", name=name)
@@ -79,10 +85,13 @@ class PlieActionEnrolment(models.Model):
                         name=name,
                     )
                 )
-            if enrolment.planned_hours < 0 or enrolment.attended_hours < 0:
+            hours = (enrolment.planned_hours, enrolment.attended_hours)
+            if not all(0 <= h <= MAX_ENROLMENT_HOURS for h in hours):
                 raise ValidationError(
                     _(
-                        "The hours of the enrolment of %(name)s cannot be negative.",
+                        "The hours of the enrolment of %(name)s must be between 0 "
+                        "and %(max)s.",
                         name=name,
+                        max=MAX_ENROLMENT_HOURS,
                     )
                 )

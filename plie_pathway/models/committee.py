@@ -10,7 +10,7 @@ class PlieCommittee(models.Model):
 
     _name = "plie.committee"
     _description = "Integration and pathway follow-up committee session"
-    _inherit = ["plie.thread.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["plie.thread.mixin", "mail.thread", "mail.activity.mixin", "plie.state.mixin"]
     # Minutes notes, files and discussions: for coordination and direction.
     _plie_thread_group = "plie_base.group_plie_coordinator"
     _order = "date desc, id desc"
@@ -101,7 +101,7 @@ class PlieCommittee(models.Model):
                 )
         self.item_ids._check_ready_to_apply()
         self.item_ids._apply_decisions()
-        self.write({"state": "closed"})
+        self._write_state({"state": "closed"})
         Report = self.env["ir.actions.report"]
         if Report.get_wkhtmltopdf_state() == "ok":
             # The report's attachment rule keeps the PDF on the session.
@@ -116,5 +116,5 @@ class PlieCommittee(models.Model):
             raise UserError(
                 _("Move the agenda items to another session before cancelling it.")
             )
-        self.write({"state": "cancelled"})
+        self._write_state({"state": "cancelled"})
         return True

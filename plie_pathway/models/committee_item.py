@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import groupby
 
 from odoo.addons.plie_base.constants import SOCIAL
+from odoo.addons.plie_base.models.participant import check_date_range
 
 from ..positive_exit import GROUNDS
 from .pathway import OPEN_STATES
@@ -75,6 +76,14 @@ class PlieCommitteeItem(models.Model):
         string="Eligibility at the session",
         compute="_compute_eligibility_verdict",
         groups=SOCIAL,
+        help="Stored with the decision; computed at the session date until then.",
+    )
+    diagnosis_id = fields.Many2one(
+        "plie.eligibility.diagnosis",
+        string="Eligibility diagnosis",
+        readonly=True,
+        copy=False,
+        groups=SOCIAL,
     )
     derogation = fields.Boolean(
         help="Admit a person who is not eligible at the session date; the reason "
@@ -113,6 +122,7 @@ class PlieCommitteeItem(models.Model):
     new_referent_id = fields.Many2one(
         "res.users",
         string="New référent",
+        check_company=True,
         domain=lambda self: self.env["res.users"]._plie_referent_domain(),
     )
 
@@ -138,10 +148,16 @@ class PlieCommitteeItem(models.Model):
                 or item.participant_id
             )
 
-    @api.depends("item_type", "participant_id", "committee_id.date")
+    @api.depends("item_type", "participant_id", "committee_id.date", "diagnosis_id")
     def _compute_eligibility_verdict(self):
+        """The stored diagnosis once decided: never recomputed from later data."""
         self.eligibility_verdict = False
-        entries = self.filtered(lambda i: i.item_type == "entry" and i.participant_id)
+        decided = self.filtered("diagnosis_id")
+        for item in decided:
+            item.eligibility_verdict = item.diagnosis_id.verdict
+        entries = (self - decided).filtered(
+            lambda i: i.item_type == "entry" and i.participant_id
+        )
         for date, items in groupby(entries, key=lambda i: i._session_day()):
             participants = self.browse([i.id for i in items]).participant_id
             results = participants._eligibility_results(date)
@@ -177,6 +193,20 @@ class PlieCommitteeItem(models.Model):
                 raise ValidationError(
                     _(
                         "Choose the pathway of %(name)s for this agenda item.",
+                        name=item.participant_id.name,
+                    )
+                )
+
+    @api.constrains("exit_date", "extension_date")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for item in self:
+            check_date_range(item, ("exit_date", "extension_date"))
+            if item.exit_date and item.exit_date > today:
+                raise ValidationError(
+                    _(
+                        "The exit of %(name)s cannot be dated in the future: only "
+                        "days already lived count.",
                         name=item.participant_id.name,
                     )
                 )
@@ -257,13 +287,32 @@ class PlieCommitteeItem(models.Model):
             elif item.item_type == "extension":
                 pathway.date_planned_end = item.extension_date
             else:
-                pathway.with_context(plie_assignment_reason=item.decision_note).write(
-                    {"referent_id": item.new_referent_id.id}
+                pathway.participant_id._change_referent(
+                    item.new_referent_id, item.decision_note
                 )
 
+    def _store_diagnoses(self):
+        """Store each entry's eligibility as it stands on the session day
+        (once: a stored diagnosis is never replaced)."""
+        undiagnosed = self.filtered(lambda i: not i.diagnosis_id)
+        for committee, items in groupby(undiagnosed, key=lambda i: i.committee_id):
+            items = self.browse([i.id for i in items])
+            derogations = {
+                i.participant_id.id: i.derogation_reason
+                for i in items
+                if i.decision == "accepted" and i.derogation
+            }
+            diagnoses = items.participant_id._store_eligibility_diagnoses(
+                items[0]._session_day(), derogations, committee.display_name
+            )
+            by_participant = {d.participant_id.id: d for d in diagnoses}
+            for item in items:
+                item.diagnosis_id = by_participant[item.participant_id.id]
+
     def _apply_entries(self):
-        """Admission opens a pathway; refusal and postponement update the
-        prescription."""
+        """Store the diagnoses; admission opens a pathway; refusal and
+        postponement update the prescription."""
+        self._store_diagnoses()
         admitted = self.filtered(lambda i: i.decision == "accepted")
         for item in admitted:
             if item.participant_id.sudo().pathway_ids.filtered(
@@ -285,41 +334,40 @@ class PlieCommitteeItem(models.Model):
                 }
             )
         admitted.participant_id._check_territory_for_admission()
-        priorities = {}
-        for day, items in groupby(admitted, key=lambda i: i._session_day()):
-            participants = self.browse([i.id for i in items]).participant_id
-            results = participants._eligibility_results(day)
-            priorities.update(
-                {pid: res.priority_criteria for pid, res in results.items()}
-            )
         pathways = (
             self.env["plie.pathway"]
             .with_context(plie_assignment_reason=_("Admission by the committee"))
-            .create(
-                [
-                    item._pathway_values(priorities[item.participant_id.id])
-                    for item in admitted
-                ]
-            )
+            .create([item._pathway_values() for item in admitted])
         )
         for item, pathway in zip(admitted, pathways, strict=True):
             item.pathway_id = pathway
-            item.prescription_id.write({"state": "admitted", "pathway_id": pathway.id})
-        for item in self - admitted:
-            item.prescription_id.write(
-                {"state": item.decision, "refusal_reason_id": item.refusal_reason_id.id}
+            item.prescription_id._write_state(
+                {
+                    "state": "admitted",
+                    "pathway_id": pathway.id,
+                    "decision_date": item._session_day(),
+                }
             )
+        for item in self - admitted:
+            if item.decision == "refused":
+                item.prescription_id._close_without_admission(
+                    "refused", item._session_day(), item.refusal_reason_id
+                )
+            else:
+                item.prescription_id._write_state(
+                    {"state": item.decision, "decision_date": item._session_day()}
+                )
 
-    def _pathway_values(self, priority):
+    def _pathway_values(self):
         self.ensure_one()
-        participant = self.participant_id
+        priority = self.diagnosis_id.line_ids.filtered(
+            lambda line: line.kind == "priority" and line.status == "met"
+        )
         return {
-            "participant_id": participant.id,
+            "participant_id": self.participant_id.id,
             "company_id": self.company_id.id,
-            "referent_id": (
-                self.prescription_id.referent_id or participant.referent_id
-            ).id,
             "prescription_id": self.prescription_id.id,
             "admission_date": self._session_day(),
-            "priority_criterion_ids": [(6, 0, priority.ids)],
+            "admission_diagnosis_id": self.diagnosis_id.id,
+            "priority_criterion_ids": [(6, 0, priority.criterion_id.ids)],
         }

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.plie_base.models.participant import check_date_range
+
 CONTRACT_TYPES = [
     ("cdi", "Permanent contract (CDI)"),
     ("cdd", "Fixed-term contract (CDD)"),
@@ -50,6 +52,7 @@ class PlieEmployment(models.Model):
     def _check_period(self):
         for employment in self:
             name = employment.participant_id.name
+            check_date_range(employment, ("date_start", "date_end"))
             if employment.date_end and employment.date_end < employment.date_start:
                 raise ValidationError(
                     _(

@@ -4,6 +4,9 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.plie_base.constants import SOCIAL
+from odoo.addons.plie_base.models.participant import check_date_range
+
+MAX_INTERVIEW_HOURS = 12
 
 
 class PlieInterview(models.Model):
@@ -26,11 +29,19 @@ class PlieInterview(models.Model):
         required=True,
     )
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    held = fields.Boolean(
+        compute="_compute_held",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Held interviews count as contacts; a future interview is planned.",
+    )
     duration = fields.Float(string="Duration (hours)", default=1.0)
     referent_id = fields.Many2one(
         "res.users",
         string="Conducted by",
         required=True,
+        check_company=True,
         default=lambda self: self.env.user,
     )
     summary = fields.Html(groups=SOCIAL)
@@ -49,12 +60,35 @@ class PlieInterview(models.Model):
                 name=interview.participant_id.name or "",
             )
 
-    @api.constrains("date", "next_appointment", "duration")
+    @api.depends("date")
+    def _compute_held(self):
+        for interview in self:
+            interview.held = bool(interview.date and not interview._is_future())
+
+    def _is_future(self):
+        """After today in the user's timezone (an interview of today is held)."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        return fields.Date.context_today(self, self.date) > today
+
+    @api.constrains("date", "next_appointment", "duration", "held")
     def _check_dates(self):
         for interview in self:
-            if interview.duration < 0:
+            check_date_range(interview, ("date", "next_appointment"))
+            if not 0 <= interview.duration <= MAX_INTERVIEW_HOURS:
                 raise ValidationError(
-                    _("The duration of an interview cannot be negative.")
+                    _(
+                        "The duration of an interview is between 0 and %(max)s hours.",
+                        max=MAX_INTERVIEW_HOURS,
+                    )
+                )
+            if interview.held and interview._is_future():
+                raise ValidationError(
+                    _(
+                        "The interview with %(name)s is in the future: it is planned, "
+                        "it cannot be marked as held yet.",
+                        name=interview.participant_id.name,
+                    )
                 )
             if (
                 interview.next_appointment
@@ -72,7 +106,7 @@ class PlieInterview(models.Model):
         interviews = super().create(vals_list)
         interviews._sync_appointments()
         overdue_type = self.env.ref("plie_pathway.mail_activity_type_contact_overdue")
-        interviews.pathway_id.activity_ids.filtered(
+        interviews.filtered("held").pathway_id.activity_ids.filtered(
             lambda a: a.activity_type_id == overdue_type
         ).sudo().action_feedback(feedback=_("Interview recorded."))
         return interviews

@@ -1,6 +1,11 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 
+from odoo.addons.plie_base.models.participant import move_referent_followers
+
 from .pathway import OPEN_STATES
+from .prescription import WAITING_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
 
@@ -38,6 +43,35 @@ class PlieParticipant(models.Model):
             participant.current_pathway_id = pathways.filtered(
                 lambda p: p.state in OPEN_STATES
             )[:1]
+
+    def action_reassign(self):
+        """Coordination hands participants to another référent (wizard)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Change référent"),
+            "res_model": "plie.pathway.reassign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_participant_ids": self.ids},
+        }
+
+    def _on_referent_change(self, previous):
+        """The open pathways follow the new référent: history and followers."""
+        res = super()._on_referent_change(previous)
+        pathways = self.pathway_ids.filtered(
+            lambda p: p.state in OPEN_STATES
+            and previous[p.participant_id.id] != p.participant_id.referent_id
+        )
+        pathways._record_assignment(self.env.context.get("plie_assignment_reason"))
+        pathways._follow_referent(
+            {pathway.id: previous[pathway.participant_id.id] for pathway in pathways}
+        )
+        move_referent_followers(
+            self.sudo().prescription_ids,
+            lambda r: previous[r.participant_id.id],
+            lambda r: r.referent_id,
+        )
+        return res
 
     # ------------------------------------------------------------------
     # GDPR hooks of plie_base
@@ -114,30 +148,101 @@ class PlieParticipant(models.Model):
         )
         return data
 
+    # ------------------------------------------------------------------
+    # Automatic anonymisation of candidates who were not admitted
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_anonymize_unadmitted_candidates(self):
+        """Anonymise candidates whose prescriptions were all refused, withdrawn
+        or postponed and never presented again, once the company's delay after
+        the last decision has passed."""
+        candidates = self._unadmitted_candidates_due(fields.Date.context_today(self))
+        if candidates:
+            candidates.filtered("referent_id")._change_referent(
+                self.env["res.users"], _("Not admitted")
+            )
+            candidates._anonymize()
+        return candidates
+
+    @api.model
+    def _unadmitted_candidates_due(self, today):
+        candidates = self.sudo().search(
+            [
+                ("state", "=", "candidate"),
+                ("is_anonymized", "=", False),
+                ("pathway_ids", "=", False),
+                ("prescription_ids", "!=", False),
+                (
+                    "prescription_ids",
+                    "not any",
+                    [
+                        "|",
+                        ("state", "in", WAITING_STATES),
+                        ("decision_date", "=", False),
+                    ],
+                ),
+            ]
+        )
+        last_decisions = dict(
+            self.env["plie.prescription"]
+            .sudo()
+            ._read_group(
+                [("participant_id", "in", candidates.ids)],
+                ["participant_id"],
+                ["decision_date:max"],
+            )
+        )
+        return candidates.filtered(
+            lambda p: last_decisions[p]
+            + relativedelta(months=p.company_id.plie_candidate_retention_months)
+            <= today
+        )
+
+    # ------------------------------------------------------------------
+    # GDPR: what this addon adds to the participant's data
+    # ------------------------------------------------------------------
     def _anonymize(self):
         """Also erase the free text and the identity copied by this addon."""
         pathways = self.pathway_ids
+        pathways.interview_ids.calendar_event_id.unlink()
         pathways.interview_ids.write({"summary": False, "next_appointment": False})
         pathways.step_ids.write({"description": False})
-        pathways.committee_item_ids.write(
+        pathways.employment_ids.write({"job_title": False})
+        prescriptions = self.prescription_ids
+        items = self.env["plie.committee.item"].search(
+            [("participant_id", "in", self.ids)]
+        )
+        items.write(
             {
+                "proposal_note": False,
                 "decision_note": False,
                 "derogation_reason": False,
                 "disagreement_note": False,
             }
         )
+        # The minutes kept on a session name the person: drop the stored PDF,
+        # printed again (with the anonymised name) on demand.
+        self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "plie.committee"),
+                ("res_id", "in", items.committee_id.ids),
+                ("name", "=like", "Minutes - %"),
+            ]
+        ).unlink()
         pathways.write({"note": False, "exit_disagreement_note": False})
         pathways.activity_ids.unlink()
         self.env["mail.message"].search(
             [("model", "=", "plie.pathway"), ("res_id", "in", pathways.ids)]
         ).unlink()
-        prescriptions = self.prescription_ids
+        self.env["ir.attachment"].search(
+            [("res_model", "=", "plie.pathway"), ("res_id", "in", pathways.ids)]
+        ).unlink()
         prescriptions.attachment_ids.unlink()
         prescriptions.write(
             {
                 "reason": False,
                 "firstname": False,
-                "lastname": _("Anonymous"),
+                "lastname": _("Anonymised participant"),
                 "birth_date": False,
                 "france_travail_id": False,
                 "phone": False,

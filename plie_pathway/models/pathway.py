@@ -4,11 +4,15 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import groupby
 
-from odoo.addons.plie_base.constants import SOCIAL
+from odoo.addons.plie_base.constants import SOCIAL, STATE_CHANGE_KEY
+from odoo.addons.plie_base.models.participant import (
+    check_date_range,
+    move_referent_followers,
+)
 
 from ..positive_exit import GROUNDS, positive_exit_ground
 
@@ -29,7 +33,6 @@ COUNTED_LINES = {
 # Fields only coordination (the committee) changes; a pathway's own buttons
 # change its state after checking the user's rights.
 COMMITTEE_FIELDS = {
-    "referent_id",
     "date_planned_end",
     "state",
     "date_end",
@@ -89,12 +92,16 @@ class PliePathway(models.Model):
         tracking=True,
         copy=False,
     )
+    # The participant's référent while the pathway is open; a closed pathway
+    # keeps the référent who followed it to its end.
     referent_id = fields.Many2one(
         "res.users",
         string="Référent de parcours",
+        compute="_compute_referent_id",
+        store=True,
         index=True,
         tracking=True,
-        domain=lambda self: self.env["res.users"]._plie_referent_domain(),
+        check_company=True,
     )
     referent_structure_id = fields.Many2one(
         "res.partner",
@@ -115,6 +122,24 @@ class PliePathway(models.Model):
     )
     admission_date = fields.Date(
         readonly=True, help="Date of the committee that admitted the participant."
+    )
+    admission_diagnosis_id = fields.Many2one(
+        "plie.eligibility.diagnosis",
+        string="Eligibility at admission",
+        readonly=True,
+        copy=False,
+        groups=SOCIAL,
+        help="The eligibility diagnosis the committee admitted the person on.",
+    )
+    admission_verdict = fields.Selection(
+        related="admission_diagnosis_id.verdict",
+        string="Verdict at admission",
+        groups=SOCIAL,
+    )
+    admission_criteria_ids = fields.One2many(
+        related="admission_diagnosis_id.line_ids",
+        string="Criteria at admission",
+        groups=SOCIAL,
     )
     priority_criterion_ids = fields.Many2many(
         "plie.eligibility.criterion",
@@ -250,6 +275,12 @@ class PliePathway(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.depends("participant_id.referent_id", "state")
+    def _compute_referent_id(self):
+        for pathway in self:
+            if pathway.state != "closed" or not pathway.referent_id:
+                pathway.referent_id = pathway.participant_id.referent_id
+
     @api.depends("participant_id.name", "name")
     def _compute_display_name(self):
         for pathway in self:
@@ -299,23 +330,35 @@ class PliePathway(models.Model):
                     alert = "alert"
             pathway.duration_alert = alert
 
-    @api.depends("date_start", "interview_ids.date", "interview_ids.next_appointment")
+    @api.depends(
+        "date_start",
+        "interview_ids.date",
+        "interview_ids.held",
+        "interview_ids.next_appointment",
+    )
     def _compute_contacts(self):
+        """Only held interviews are contacts; a planned one is an appointment."""
         groups = (
             self.env["plie.interview"]
             .sudo()
             ._read_group(
                 [("pathway_id", "in", self.ids)],
-                ["pathway_id"],
-                ["date:max", "next_appointment:max"],
+                ["pathway_id", "held"],
+                ["date:min", "date:max", "next_appointment:max"],
             )
         )
-        contacts = {pathway.id: (last, nxt) for pathway, last, nxt in groups}
+        last_held, appointments = {}, defaultdict(list)
+        for pathway, held, first, last, nxt in groups:
+            if held:
+                last_held[pathway.id] = last.date()
+            else:
+                appointments[pathway.id].append(first)
+            if nxt:
+                appointments[pathway.id].append(nxt)
         for pathway in self:
-            last, nxt = contacts.get(pathway.id, (False, False))
-            dates = [d for d in (pathway.date_start, last and last.date()) if d]
+            dates = [d for d in (pathway.date_start, last_held.get(pathway.id)) if d]
             pathway.last_contact_date = max(dates) if dates else False
-            pathway.next_appointment = nxt
+            pathway.next_appointment = max(appointments[pathway.id], default=False)
 
     @api.depends("state", "last_contact_date", "company_id.plie_contact_frequency_days")
     def _compute_contact_overdue(self):
@@ -427,22 +470,72 @@ class PliePathway(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_committee_fields(vals)
+            if "referent_id" in vals:
+                participant = self.env["plie.participant"].browse(
+                    vals.get("participant_id")
+                )
+                if vals["referent_id"] == participant.referent_id.id:
+                    del vals["referent_id"]
+            self._check_referent_not_written(vals)
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("plie.pathway")
         pathways = super().create(vals_list)
         pathways._record_assignment(
             self.env.context.get("plie_assignment_reason"), initial=True
         )
-        pathways._sync_participant_referent()
+        pathways._follow_referent()
         return pathways
 
     def write(self, vals):
         self._check_committee_fields(vals)
-        res = super().write(vals)
+        self._check_referent_not_written(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_referent_not_written(self, vals):
         if "referent_id" in vals:
-            self._record_assignment(self.env.context.get("plie_assignment_reason"))
-            self._sync_participant_referent()
-        return res
+            raise AccessError(
+                _(
+                    "A pathway follows the référent of its participant: change it "
+                    "through the committee's decision or coordination's "
+                    "reassignment."
+                )
+            )
+
+    @api.constrains("date_start", "admission_date", "date_end", "date_planned_end")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for pathway in self:
+            check_date_range(
+                pathway,
+                ("date_start", "admission_date", "date_end", "date_planned_end"),
+            )
+            name = pathway.participant_id.name
+            start = pathway.date_start
+            if start and start > today:
+                raise ValidationError(
+                    _(
+                        "The engagement contract of %(name)s cannot be signed in "
+                        "the future.",
+                        name=name,
+                    )
+                )
+            if start and pathway.admission_date and start < pathway.admission_date:
+                raise ValidationError(
+                    _(
+                        "The engagement contract of %(name)s cannot be signed before "
+                        "the committee admitted them (%(date)s).",
+                        name=name,
+                        date=pathway.admission_date,
+                    )
+                )
+            if pathway.date_end and pathway.date_end > today:
+                raise ValidationError(
+                    _(
+                        "The exit of %(name)s cannot be dated in the future.",
+                        name=name,
+                    )
+                )
 
     @api.model
     def _check_committee_fields(self, vals):
@@ -480,17 +573,15 @@ class PliePathway(models.Model):
             ]
         )
 
-    def _sync_participant_referent(self):
-        """The participant follows the référent of their open pathway (and so
-        do the participants' record rules); the référent follows the pathway."""
-        open_pathways = self.filtered(lambda p: p.state in OPEN_STATES)
-        for referent, pathways in groupby(open_pathways, key=lambda p: p.referent_id):
-            pathways = self.browse([p.id for p in pathways]).sudo()
-            pathways.participant_id.filtered(
-                lambda p, r=referent: p.referent_id != r
-            ).write({"referent_id": referent.id})
-            if referent:
-                pathways.message_subscribe(partner_ids=referent.partner_id.ids)
+    def _follow_referent(self, previous=None):
+        """The référent follows the open pathways; ``previous`` ({pathway id:
+        référent}) stop following them."""
+        nobody = self.env["res.users"]
+        move_referent_followers(
+            self.filtered(lambda p: p.state in OPEN_STATES),
+            lambda p: (previous or {}).get(p.id, nobody),
+            lambda p: p.referent_id,
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -517,14 +608,16 @@ class PliePathway(models.Model):
                 )
         for pathway in self:
             months = pathway.company_id.plie_pathway_alert_months
-            pathway.sudo().write(
+            pathway.sudo()._write_state(
                 {
                     "state": "active",
                     "date_planned_end": pathway.date_planned_end
                     or pathway.date_start + relativedelta(months=months),
                 }
             )
-        self.participant_id.sudo().write({"state": "participant", "exit_date": False})
+        self.participant_id.sudo().with_context(**{STATE_CHANGE_KEY: True}).write(
+            {"state": "participant", "exit_date": False}
+        )
         return True
 
     def action_suspend(self):
@@ -536,13 +629,13 @@ class PliePathway(models.Model):
         self._check_state(("suspended",))
         for pathway in self:
             state = "follow_up" if pathway.follow_up_start else "active"
-            pathway.sudo().write({"state": state})
+            pathway.sudo()._write_state({"state": state})
         return True
 
     def _change_state(self, from_states, to_state):
         self.check_access("write")
         self._check_state(from_states)
-        self.sudo().write({"state": to_state})
+        self.sudo()._write_state({"state": to_state})
 
     def action_propose_exit(self):
         self.ensure_one()
@@ -614,7 +707,9 @@ class PliePathway(models.Model):
         """
         starting = {p: day for p, day in hiring_dates.items() if p.state == "active"}
         for pathway, hiring_date in starting.items():
-            pathway.sudo().write({"state": "follow_up", "follow_up_start": hiring_date})
+            pathway.sudo()._write_state(
+                {"state": "follow_up", "follow_up_start": hiring_date}
+            )
         activity_type = self.env.ref(
             "plie_pathway.mail_activity_type_follow_up_checkpoint"
         )
@@ -644,7 +739,7 @@ class PliePathway(models.Model):
         grounds = self._positive_exit_grounds(dict.fromkeys(self.ids, exit_date))
         for pathway in self:
             ground = grounds[pathway.id]
-            pathway.write(
+            pathway._write_state(
                 {
                     "state": "closed",
                     "date_end": exit_date,
@@ -656,7 +751,9 @@ class PliePathway(models.Model):
                 }
             )
         self.activity_ids.sudo().unlink()
-        self.participant_id.write({"state": "exited", "exit_date": exit_date})
+        self.participant_id.with_context(**{STATE_CHANGE_KEY: True}).write(
+            {"state": "exited", "exit_date": exit_date}
+        )
 
     def _cron_pathway_reminders(self):
         """Daily: an activity for the référent of each overdue contact and of

@@ -8,6 +8,7 @@ class PliePathwayAssignment(models.Model):
     _inherit = ["plie.thread.mixin"]
     _description = "Référent assignment of a pathway"
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     pathway_id = fields.Many2one(
         "plie.pathway", required=True, ondelete="cascade", index=True
@@ -15,7 +16,9 @@ class PliePathwayAssignment(models.Model):
     company_id = fields.Many2one(
         related="pathway_id.company_id", store=True, index=True, precompute=True
     )
-    referent_id = fields.Many2one("res.users", string="Référent", required=True)
+    referent_id = fields.Many2one(
+        "res.users", string="Référent", required=True, check_company=True
+    )
     date_start = fields.Date(string="From", required=True)
     date_end = fields.Date(string="Until")
     reason = fields.Char()

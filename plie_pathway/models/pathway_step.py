@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.plie_base.constants import SOCIAL
+from odoo.addons.plie_base.models.participant import check_date_range
 
 
 class PliePathwayStep(models.Model):
@@ -48,6 +49,7 @@ class PliePathwayStep(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for step in self:
+            check_date_range(step, ("date_start", "date_end"))
             if step.date_end and step.date_end < step.date_start:
                 raise ValidationError(
                     _(

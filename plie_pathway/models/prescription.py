@@ -1,10 +1,19 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import groupby
+
+from odoo.addons.plie_base.models.participant import (
+    check_name_lengths,
+    normalize_france_travail_id,
+)
 
 from .pathway import OPEN_STATES
 
 SOCIAL = "plie_base.group_plie_referent"
+# Prescriptions still waiting for a decision; a postponed one waits to be put
+# on an agenda again, and counts as never admitted if it is not.
+WAITING_STATES = ("received", "preassigned", "agenda")
+UNDECIDED_STATES = (*WAITING_STATES, "postponed")
 # Same values as plie.participant's gender (static, so that labels translate).
 GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
 # Identity copied from the prescription onto the participant it creates.
@@ -58,6 +67,7 @@ class PliePrescription(models.Model):
             ("admitted", "Admitted"),
             ("refused", "Refused"),
             ("postponed", "Postponed"),
+            ("withdrawn", "Withdrawn"),
         ],
         string="Status",
         default="received",
@@ -127,17 +137,23 @@ class PliePrescription(models.Model):
         "Travail identifier: pre-assignment links the prescription to them.",
     )
 
-    # Orientation
+    # Orientation: chosen before the pre-assignment, then the participant's
+    # référent (the prescription is handed over with the participant).
     referent_id = fields.Many2one(
         "res.users",
         string="Pre-assigned référent",
+        compute="_compute_referent_id",
+        store=True,
+        readonly=False,
         index=True,
         tracking=True,
+        check_company=True,
         domain=lambda self: self.env["res.users"]._plie_referent_domain(),
     )
     suggested_referent_id = fields.Many2one(
         "res.users",
         string="Suggested référent",
+        check_company=True,
         compute="_compute_suggested_referent_id",
         help="Référent covering the person's commune or working for the prescriber "
         "(or any référent) with the lowest caseload relative to their capacity.",
@@ -152,6 +168,13 @@ class PliePrescription(models.Model):
     )
     committee_item_ids = fields.One2many(
         "plie.committee.item", "prescription_id", string="Committee decisions"
+    )
+    decision_date = fields.Date(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Day of the committee's decision or of the withdrawal: candidates "
+        "never admitted are anonymised some months after it.",
     )
     refusal_reason_id = fields.Many2one(
         "plie.refusal.reason", readonly=True, tracking=True, check_company=True
@@ -170,6 +193,11 @@ class PliePrescription(models.Model):
                 filter(None, [prescription.lastname, prescription.firstname])
             )
             prescription.display_name = f"{prescription.name} - {person}"
+
+    @api.depends("participant_id.referent_id")
+    def _compute_referent_id(self):
+        for prescription in self.filtered("participant_id"):
+            prescription.referent_id = prescription.participant_id.referent_id
 
     @api.depends("zip", "city", "company_id", "participant_id.commune_id")
     def _compute_commune_id(self):
@@ -252,9 +280,30 @@ class PliePrescription(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            check_name_lengths(self.env, vals)
+            if vals.get("france_travail_id"):
+                vals["france_travail_id"] = normalize_france_travail_id(
+                    self.env, vals["france_travail_id"]
+                )
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("plie.prescription")
         return super().create(vals_list)
+
+    def write(self, vals):
+        check_name_lengths(self.env, vals, ("firstname", "lastname"))
+        if vals.get("france_travail_id"):
+            vals["france_travail_id"] = normalize_france_travail_id(
+                self.env, vals["france_travail_id"]
+            )
+        if "referent_id" in vals and self.filtered("participant_id"):
+            raise AccessError(
+                _(
+                    "This prescription follows its participant's référent: change "
+                    "it through the committee's decision or coordination's "
+                    "reassignment."
+                )
+            )
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions
@@ -287,17 +336,13 @@ class PliePrescription(models.Model):
                     )
                 )
             if participant:
-                participant.write({"referent_id": referent.id})
+                participant._change_referent(referent, _("Pre-assignment"))
             else:
                 participant = self.env["plie.participant"].create(
                     prescription._participant_values(referent)
                 )
-            prescription.write(
-                {
-                    "participant_id": participant.id,
-                    "referent_id": referent.id,
-                    "state": "preassigned",
-                }
+            prescription._write_state(
+                {"participant_id": participant.id, "state": "preassigned"}
             )
         return True
 
@@ -326,7 +371,7 @@ class PliePrescription(models.Model):
                         name=prescription.display_name,
                     )
                 )
-            prescription.write({"committee_id": committee.id, "state": "agenda"})
+            prescription._write_state({"committee_id": committee.id, "state": "agenda"})
             items.append(
                 {
                     "committee_id": committee.id,
@@ -338,9 +383,39 @@ class PliePrescription(models.Model):
         self.env["plie.committee.item"].create(items)
         return True
 
+    def action_withdraw(self):
+        """The person withdraws (or the prescriber does) before admission."""
+        self.check_access("write")
+        self._check_state(UNDECIDED_STATES)
+        pending = self.committee_item_ids.filtered(
+            lambda i: i.decision == "pending" and i.committee_state == "planned"
+        )
+        pending.unlink()
+        self._close_without_admission("withdrawn", fields.Date.context_today(self))
+        return True
+
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _close_without_admission(self, state, day, refusal_reason=None):
+        """Refusal or withdrawal on ``day``: it starts the anonymisation delay,
+        and the pre-assigned référent loses access to a person they will not
+        follow."""
+        self._write_state(
+            {
+                "state": state,
+                "decision_date": day,
+                "refusal_reason_id": refusal_reason and refusal_reason.id,
+            }
+        )
+        self.filtered(lambda p: not p.participant_id).referent_id = False
+        not_followed = self.participant_id.filtered(
+            lambda p: p.referent_id
+            and not p.pathway_ids.filtered(lambda w: w.state in OPEN_STATES)
+            and not p.prescription_ids.filtered(lambda r: r.state in UNDECIDED_STATES)
+        )
+        not_followed._change_referent(self.env["res.users"], _("Not admitted"))
+
     def _participant_values(self, referent):
         self.ensure_one()
         values = {field: self[field] for field in PERSON_FIELDS}

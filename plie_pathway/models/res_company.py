@@ -29,12 +29,19 @@ class ResCompany(models.Model):
         "is this number times their full-time equivalent.",
     )
 
+    plie_candidate_retention_months = fields.Integer(
+        string="Anonymise non-admitted candidates after (months)",
+        default=6,
+        help="Candidates refused, withdrawn or never admitted are anonymised this "
+        "many months after the last decision on their prescriptions.",
+    )
+
     _sql_constraints = [
         (
             "plie_pathway_settings_positive",
             "CHECK(plie_contact_frequency_days > 0 AND plie_pathway_alert_months > 0 "
             "AND plie_pathway_cap_months >= plie_pathway_alert_months "
-            "AND plie_caseload_per_fte > 0)",
+            "AND plie_caseload_per_fte > 0 AND plie_candidate_retention_months > 0)",
             "Contact frequency, alert, cap and caseload must be positive, and the cap "
             "cannot be shorter than the alert.",
         ),

@@ -13,6 +13,9 @@ class ResConfigSettings(models.TransientModel):
     plie_pathway_cap_months = fields.Integer(
         related="company_id.plie_pathway_cap_months", readonly=False
     )
+    plie_candidate_retention_months = fields.Integer(
+        related="company_id.plie_candidate_retention_months", readonly=False
+    )
     plie_caseload_per_fte = fields.Integer(
         related="company_id.plie_caseload_per_fte", readonly=False
     )

@@ -10,3 +10,6 @@ from . import test_gdpr
 from . import test_translations
 from . import test_ui
 from . import test_side_doors
+from . import test_referent_change
+from . import test_bad_input
+from . import test_admission_diagnosis

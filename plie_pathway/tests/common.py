@@ -88,14 +88,18 @@ class PliePathwayCase(PlieBaseCase):
 
     @classmethod
     def _pathway(cls, participant=None, start=TODAY - timedelta(days=90), **values):
-        """An active pathway (signed at ``start``) unless values say otherwise."""
+        """An active pathway (signed at ``start``) unless values say otherwise;
+        ``referent_id`` is the participant's (the pathway reads it from them)."""
+        referent_id = values.pop("referent_id", None)
         participant = participant or cls._create_participant(
-            lastname=f"Parcours {next(cls._numbers)}"
+            lastname=f"Parcours {next(cls._numbers)}",
+            **({"referent_id": referent_id} if referent_id else {}),
         )
+        if referent_id and participant.referent_id.id != referent_id:
+            participant._change_referent(cls.env["res.users"].browse(referent_id))
         vals = {
             "participant_id": participant.id,
             "company_id": cls.company.id,
-            "referent_id": participant.referent_id.id,
             "admission_date": start and start - timedelta(days=10),
             "date_start": start,
             "state": "active" if start else "draft",

@@ -95,9 +95,15 @@ class TestAccessMatrix(PliePathwayCase):
             "change planned end": lambda env: env["plie.pathway"]
             .browse(pathway.id)
             .write({"date_planned_end": date(2027, 6, 30)}),
-            "change référent": lambda env: env["plie.pathway"]
-            .browse(self._new_pathway().id)
-            .write({"referent_id": self.referent_colleague.id}),
+            "change référent": lambda env: env["plie.pathway.reassign"]
+            .create(
+                {
+                    "pathway_ids": [(6, 0, self._new_pathway().ids)],
+                    "referent_id": self.referent_colleague.id,
+                    "reason": "Rééquilibrage",
+                }
+            )
+            .action_confirm(),
             "sign contract": lambda env: env["plie.pathway"]
             .browse(self._new_pathway(start=False, date_start=TODAY).id)
             .action_sign_contract(),
@@ -206,7 +212,8 @@ class TestAccessMatrix(PliePathwayCase):
         "change planned end": {"coordinator", "manager"},
         "change référent": {"coordinator", "manager"},
         "sign contract": {"referent", "coordinator", "manager"},
-        "close pathway directly": {"coordinator", "manager"},
+        # States move only through the actions, whoever writes them.
+        "close pathway directly": set(),
         "read interview": {"referent", "coordinator", "manager"},
         "read interview summary": {"referent", "coordinator", "manager"},
         "record interview": {"referent", "coordinator", "manager"},

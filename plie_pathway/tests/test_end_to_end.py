@@ -85,14 +85,15 @@ class TestEndToEnd(PliePathwayCase):
                 },
             ]
         )
-        interview = referent["plie.interview"].create(
-            {
-                "pathway_id": pathway.id,
-                "date": datetime(2025, 7, 1, 10, 0),
-                "summary": "<p>Diagnostic partagé</p>",
-                "next_appointment": datetime(2025, 7, 29, 10, 0),
-            }
-        )
+        with freeze_time(datetime(2025, 7, 1, 11, 0)):
+            interview = referent["plie.interview"].create(
+                {
+                    "pathway_id": pathway.id,
+                    "date": datetime(2025, 7, 1, 10, 0),
+                    "summary": "<p>Diagnostic partagé</p>",
+                    "next_appointment": datetime(2025, 7, 29, 10, 0),
+                }
+            )
         self.assertEqual(pathway.last_contact_date, date(2025, 7, 1))
         self.assertEqual(
             interview.calendar_event_id.start, datetime(2025, 7, 29, 10, 0)

@@ -67,6 +67,8 @@ class PlieExitProposal(models.TransientModel):
             )
         if self.committee_id.state != "planned":
             raise UserError(_("Choose a planned committee session."))
+        if self.exit_date > fields.Date.context_today(self):
+            raise UserError(_("The exit cannot be dated in the future."))
         if pathway.date_start and self.exit_date < pathway.date_start:
             raise UserError(_("The exit date cannot be before the pathway start."))
         # The référent may not write committee agendas: rights checked above.

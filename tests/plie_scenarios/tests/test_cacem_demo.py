@@ -38,6 +38,25 @@ class TestCacemDemo(TransactionCase):
         self.assertIn("eligible", verdicts)
         self.assertTrue({"not_eligible", "outside_territory"} & set(verdicts))
 
+    def test_demo_admissions_were_eligible_at_their_session(self):
+        admissions = self.env["plie.committee.item"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("item_type", "=", "entry"),
+                ("decision", "=", "accepted"),
+            ]
+        )
+        self.assertEqual(len(admissions), 31)
+        for item in admissions:
+            with self.subTest(participant=item.participant_id.name):
+                self.assertEqual(item.diagnosis_id.date, item._session_day())
+                # Computed again at the session date, the verdict is the same.
+                verdict = item.participant_id._eligibility_results(item._session_day())[
+                    item.participant_id.id
+                ].verdict
+                self.assertEqual(item.eligibility_verdict, "eligible")
+                self.assertEqual(verdict, "eligible")
+
     def test_demo_positive_exit_rate_is_close_to_the_cacem_thirty_percent(self):
         dashboard = self.env["plie.kpi.dashboard"].create(
             {
