@@ -3,6 +3,7 @@ from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import PlieBaseCase
 
@@ -270,6 +271,8 @@ class TestPersonalDataExport(PlieBaseCase, HttpCase):
         self.assertIn(self.coordinator.name, log.body)
         self.assertTrue(log.date)
 
+    # Refusals are expected: odoo.http logs each as a warning.
+    @mute_logger("odoo.http")
     def test_export_is_refused_to_the_other_roles(self):
         for user in (self.referent, self.business):
             self.authenticate(user.login, user.login)

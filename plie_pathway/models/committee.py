@@ -10,7 +10,12 @@ class PlieCommittee(models.Model):
 
     _name = "plie.committee"
     _description = "Integration and pathway follow-up committee session"
-    _inherit = ["plie.thread.mixin", "mail.thread", "mail.activity.mixin", "plie.state.mixin"]
+    _inherit = [
+        "plie.thread.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "plie.state.mixin",
+    ]
     # Minutes notes, files and discussions: for coordination and direction.
     _plie_thread_group = "plie_base.group_plie_coordinator"
     _order = "date desc, id desc"

@@ -5,6 +5,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import TODAY, PliePathwayCase
 
@@ -180,6 +181,8 @@ class TestBadInputOverRpc(HttpCase, PliePathwayCase):
             self.env.cr.dbname, user.id, user.login, model, method, *args
         )
 
+    # Refusals are expected: odoo.http logs each as a warning.
+    @mute_logger("odoo.http")
     def test_rpc_cannot_skip_the_committee_or_store_bad_identifiers(self):
         pathway = self._pathway()
         with self.assertRaises(xmlrpc.client.Fault):

@@ -11,6 +11,7 @@ from pathlib import Path
 from odoo.exceptions import AccessError
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.plie_base.tests.access_policy import (
     ACTIVITY_DOORS,
@@ -435,6 +436,8 @@ class TestAccessPolicyOverRpc(AccessPolicyCase, HttpCase):
             self.env.cr.dbname, user.id, user.login, model, method, list(args), kwargs
         )
 
+    # Refusals are expected: odoo.http logs each as a warning.
+    @mute_logger("odoo.http")
     def test_business_cannot_filter_participants_on_benefits(self):
         with self.assertRaises(xmlrpc.client.Fault):
             self._call(
