@@ -1,0 +1,3 @@
+from . import job_offer_suggestion
+from . import job_offer_suggestion_line
+from . import clause_hours_import
