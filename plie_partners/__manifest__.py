@@ -37,6 +37,8 @@
         "views/clause_placement_views.xml",
         "views/clause_hours_views.xml",
         "wizard/clause_hours_import_views.xml",
+        "report/report_actions.xml",
+        "wizard/report_wizard_views.xml",
         "views/pathway_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

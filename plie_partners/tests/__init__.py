@@ -5,3 +5,4 @@ from . import test_clause_hours
 from . import test_clause_progress
 from . import test_translations
 from . import test_access
+from . import test_reports
