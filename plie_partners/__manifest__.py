@@ -41,9 +41,15 @@
         "wizard/report_wizard_views.xml",
         "views/pathway_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_tests": [
+            "plie_partners/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": True,
 }

@@ -25,7 +25,6 @@ class PlieClauseHours(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     lot_id = fields.Many2one(
         related="placement_id.lot_id", store=True, index=True, precompute=True

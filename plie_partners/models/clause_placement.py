@@ -24,9 +24,7 @@ class PlieClausePlacement(models.Model):
         index=True,
         default=lambda self: _("New"),
     )
-    lot_id = fields.Many2one(
-        "plie.clause.lot", required=True, index=True, check_company=True
-    )
+    lot_id = fields.Many2one("plie.clause.lot", required=True, index=True)
     contract_id = fields.Many2one(
         related="lot_id.contract_id", store=True, index=True, precompute=True
     )

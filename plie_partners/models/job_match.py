@@ -18,7 +18,6 @@ class PlieJobMatch(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
     )
     partner_id = fields.Many2one(related="offer_id.partner_id", store=True, index=True)
     participant_id = fields.Many2one(

@@ -6,3 +6,4 @@ from . import test_clause_progress
 from . import test_translations
 from . import test_access
 from . import test_reports
+from . import test_portal
