@@ -15,3 +15,4 @@ from . import clause_lot
 from . import clause_placement
 from . import clause_hours
 from . import pathway
+from . import sirene_import
