@@ -24,6 +24,7 @@
         "data/plie_naf_code_data.xml",
         "data/crm_team_data.xml",
         "data/ir_cron_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/company_commitment_views.xml",
         "views/company_engagement_views.xml",
         "views/res_partner_views.xml",

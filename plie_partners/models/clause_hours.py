@@ -35,6 +35,9 @@ class PlieClauseHours(models.Model):
     buyer_id = fields.Many2one(
         related="placement_id.buyer_id", store=True, index=True, precompute=True
     )
+    delivery_mode = fields.Selection(
+        related="placement_id.delivery_mode", store=True, index=True
+    )
     participant_id = fields.Many2one(
         related="placement_id.participant_id", store=True, index=True
     )
