@@ -47,7 +47,7 @@
         "views/portal_templates.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/plie_partners_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "plie_partners/static/tests/tours/*.js",

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..const import BUSINESS, HOURS_STATES
+from ..const import BUSINESS, HOURS_STATES, PLIE_STAFF
 
 # Fields a portal user may set when declaring hours.
 PORTAL_FIELDS = {"placement_id", "month", "hours"}
@@ -39,7 +39,10 @@ class PlieClauseHours(models.Model):
         related="placement_id.delivery_mode", store=True, index=True
     )
     participant_id = fields.Many2one(
-        related="placement_id.participant_id", store=True, index=True
+        related="placement_id.participant_id",
+        store=True,
+        index=True,
+        groups=PLIE_STAFF,
     )
     person_name = fields.Char(related="placement_id.person_name")
     month = fields.Date(

@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.plie_pathway.models.employment import CONTRACT_TYPES
 
-from ..const import DELIVERY_MODES, STRUCTURE_MODES
+from ..const import DELIVERY_MODES, PLIE_STAFF, STRUCTURE_MODES
 
 
 class PlieClausePlacement(models.Model):
@@ -34,8 +34,13 @@ class PlieClausePlacement(models.Model):
     awardee_id = fields.Many2one(
         related="lot_id.awardee_id", store=True, index=True, precompute=True
     )
+    # Company contacts (portal) see the person's name only, never the record.
     participant_id = fields.Many2one(
-        "plie.participant", index=True, check_company=True, ondelete="restrict"
+        "plie.participant",
+        index=True,
+        check_company=True,
+        ondelete="restrict",
+        groups=PLIE_STAFF,
     )
     external_name = fields.Char(
         string="Person outside the PLIE",

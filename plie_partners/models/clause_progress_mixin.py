@@ -173,7 +173,7 @@ class PlieClauseProgressMixin(models.AbstractModel):
         modes = dict(
             placement._fields["delivery_mode"]._description_selection(self.env)
         )
-        publics = {code: str(label) for code, label in PRIORITY_PUBLICS}
+        publics = {code: self.env._(label) for code, label in PRIORITY_PUBLICS}
         rows = [
             (modes[mode], "", hours) for mode, hours in sorted(figures["modes"].items())
         ]

@@ -127,6 +127,6 @@ class ClauseBuyerXlsx(models.AbstractModel):
         for code, label in PRIORITY_PUBLICS:
             persons, total = figures["publics"].get(code, (0, 0.0))
             row += 1
-            sheet.write(row, 0, str(label))
+            sheet.write(row, 0, self.env._(label))
             sheet.write(row, 1, hidden if persons is None else persons)
             sheet.write(row, 2, hidden if total is None else total, styles["hours"])

@@ -33,6 +33,9 @@ class TestPortal(PortalCase):
             Placement.browse(self.works.id).read(["person_name"])[0]["person_name"],
             self.participant.name,
         )
+        # Every field a company contact may read, without the participant.
+        data = Placement.browse(self.works.id).read()[0]
+        self.assertNotIn("participant_id", data)
         with self.assertRaises(AccessError):
             Placement.browse(self.cleaning.id).read(["person_name"])
         # Names and hours only: no participant record, no social data.
