@@ -3,7 +3,7 @@ import json
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import PliePartnersCase
 
@@ -36,3 +36,17 @@ class TestDashboard(PliePartnersCase):
             self.env["plie.clause.hours"].with_user(self.internal).read_group(
                 [], ["hours:sum"], ["contract_id"]
             )
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardTour(HttpCase, PliePartnersCase):
+    def test_business_officer_opens_the_clause_dashboard(self):
+        placement = self._placement(self.lot_works, external_name="Graphique")
+        self._hours(placement, date(2025, 3, 1), 42)
+        # The spreadsheet needs the date format of an installed language.
+        self.business.lang = self.env["res.lang"].search([], limit=1).code
+        self.start_tour(
+            "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+            "plie_partners_clause_dashboard",
+            login=self.business.login,
+        )
