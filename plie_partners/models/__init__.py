@@ -16,3 +16,4 @@ from . import clause_placement
 from . import clause_hours
 from . import pathway
 from . import sirene_import
+from . import plie_participant

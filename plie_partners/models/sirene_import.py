@@ -82,25 +82,36 @@ class PlieSireneImport(models.Model):
             job._run(commit=True)
 
     def _run(self, commit=False, chunk_size=CHUNK_SIZE):
-        """Import the remaining rows chunk by chunk (from ``next_line``)."""
+        """Import the remaining rows (from ``next_line``) chunk by chunk,
+        streaming the file so that memory does not grow with its size."""
         self.ensure_one()
         try:
-            rows = self._rows()
+            text, reader = self._reader()
         except UserError as error:
             self.write({"state": "failed", "error_report": error.args[0]})
             return
-        self.write({"state": "running", "line_count": len(rows)})
+        total = max(len(text.splitlines()) - 1, 1)
+        self.write({"state": "running", "line_count": total})
         matcher = self._commune_matcher()
-        start = self.next_line - 2
-        for offset in range(start, len(rows), chunk_size):
-            self._import_chunk(rows[offset : offset + chunk_size], offset + 2, matcher)
-            done = min(offset + chunk_size, len(rows))
-            self.write({"next_line": done + 2, "progress": 100.0 * done / len(rows)})
-            if commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-        self.write({"state": "done", "progress": 100.0})
+        chunk = []
+        for number, row in enumerate(reader, start=2):
+            if number < self.next_line:
+                continue  # imported before an interruption
+            chunk.append((number, row))
+            if len(chunk) == chunk_size:
+                self._import_chunk(chunk, matcher)
+                self._progress(number, total, commit)
+                chunk = []
+        if chunk:
+            self._import_chunk(chunk, matcher)
+        self.write({"state": "done", "progress": 100.0, "next_line": total + 2})
 
-    def _rows(self):
+    def _progress(self, number, total, commit):
+        self.write({"next_line": number + 1, "progress": 100.0 * (number - 1) / total})
+        if commit:
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _reader(self):
         text = base64.b64decode(self.data_file).decode("utf-8-sig", errors="replace")
         reader = csv.DictReader(io.StringIO(text))
         missing = [c for c in SIRENE_COLUMNS if c not in (reader.fieldnames or [])]
@@ -112,7 +123,7 @@ class PlieSireneImport(models.Model):
                     columns=", ".join(missing),
                 )
             )
-        return list(reader)
+        return text, reader
 
     def _commune_matcher(self):
         """Function telling whether a (postcode, commune) is in the PLIE."""
@@ -129,9 +140,10 @@ class PlieSireneImport(models.Model):
 
         return in_territory
 
-    def _import_chunk(self, rows, first_line, in_territory):
+    def _import_chunk(self, rows, in_territory):
+        """Create or update the companies of ``rows`` [(line number, row)]."""
         values, errors, skipped = {}, [], 0
-        for number, row in enumerate(rows, start=first_line):
+        for number, row in rows:
             if row.get("etatAdministratifEtablissement") == CLOSED or not in_territory(
                 row.get("codePostalEtablissement"),
                 row.get("libelleCommuneEtablissement"),

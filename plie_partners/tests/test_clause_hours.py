@@ -139,3 +139,12 @@ class TestClauseHours(PliePartnersCase):
         self._hours(self.placement, date(2025, 4, 1), 50, state="declared")
         self.assertEqual(pathway.with_user(self.referent).clause_hours, 100)
         self.assertEqual(pathway.with_user(self.business).clause_hours, 100)
+
+    def test_subject_access_export_includes_placements_and_hours(self):
+        self._hours(self.placement, date(2025, 3, 1), 100)
+        data = self.participant.with_user(self.coordinator)._gdpr_export_data()
+        self.assertEqual(
+            [placement["name"] for placement in data["clause_placements"]],
+            [self.placement.name],
+        )
+        self.assertEqual([line["hours"] for line in data["clause_hours"]], [100])
