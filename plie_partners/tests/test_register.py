@@ -103,3 +103,19 @@ class TestRegister(PliePartnersCase):
         builder = self.builder.with_user(self.business)
         self.assertEqual(builder.plie_commitment_count, 2)
         self.assertEqual(builder.plie_engagement_count, 1)
+
+    def test_other_internal_users_open_company_forms_as_before(self):
+        Partner = self.env["res.partner"].with_user(self.internal)
+        views = Partner.get_views([(False, "form"), (False, "list")])
+        fields = views["models"]["res.partner"]["fields"]
+        self.assertIn("plie_partnership_status", fields)
+        self.assertNotIn("plie_commitment_ids", fields)
+        self.builder.plie_commune_id = self.commune
+        spec = {
+            name: {"fields": {"display_name": {}}}
+            if field["type"] == "many2one"
+            else {}
+            for name, field in fields.items()
+        }
+        data = Partner.browse(self.builder.id).web_read(spec)
+        self.assertEqual(data[0]["name"], self.builder.name)
