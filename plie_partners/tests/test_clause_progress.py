@@ -106,7 +106,9 @@ class TestClauseProgress(PliePartnersCase):
         )
 
     def test_declared_hours_count_once_validated(self):
-        declared = self.env["plie.clause.hours"].search([("state", "=", "declared")])
+        declared = self.env["plie.clause.hours"].search(
+            [("state", "=", "declared"), ("contract_id", "=", self.contract.id)]
+        )
         declared.with_user(self.business).action_validate()
         self.assertEqual(self.lot_works.realised_hours, 350)
         self.assertEqual(declared.validated_by_id, self.business)
