@@ -138,3 +138,21 @@ class TestClauseProgress(PliePartnersCase):
         with self.assertQueryCount(4):
             progress()
         self.assertEqual(self.contract.realised_hours, 520)
+
+    def test_progress_opens_on_a_chosen_period(self):
+        wizard = (
+            self.env["plie.clause.progress.period"]
+            .with_user(self.finance)
+            .create(
+                {"date_from": "2025-03-01", "date_to": "2025-03-31", "level": "lot"}
+            )
+        )
+        action = wizard.action_open()
+        self.assertEqual(action["res_model"], "plie.clause.lot")
+        lots = (
+            self.env["plie.clause.lot"]
+            .with_user(self.finance)
+            .with_context(**action["context"])
+            .browse((self.lot_works | self.lot_cleaning).ids)
+        )
+        self.assertEqual(lots.mapped("realised_hours"), [170, 30])
