@@ -27,6 +27,10 @@ OPERATIONS = ("read", "create", "write", "unlink")
 THREAD_DOORS = ("messages", "followers")
 ACTIVITY_DOORS = ("activities",)
 ATTACHMENT_DOORS = ("attachments",)
+# Roles an addon adds when it opens the portal, with the group of their user.
+# A model without a row for one of them is refused to it, and walked as such.
+OPTIONAL_ROLES = {"portal": "base.group_portal"}
+REFUSED = dict.fromkeys(OPERATIONS, False)
 
 # One record per model for the walk test. ``record`` is a record the
 # "referent" role follows (None for wizards: each role creates its own);
@@ -77,6 +81,15 @@ def policy_roles(policy):
     """Roles of the table, in the order of ROLES (plus any an addon adds)."""
     declared = {role for _model, role in policy["models"]}
     return [r for r in ROLES if r in declared] + sorted(declared - set(ROLES))
+
+
+def expected_rights(policy, model, role):
+    """The row of ``model`` and ``role``: refused for an optional role the
+    model's addon does not declare, None for a missing base role."""
+    rights = policy["models"].get((model, role))
+    if rights is None and role in OPTIONAL_ROLES:
+        return REFUSED
+    return rights
 
 
 def render_roles_table(policy):
