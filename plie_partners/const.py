@@ -102,6 +102,3 @@ PRIORITY_PUBLICS = [
     ("deld", _lt("Long-term jobseekers")),
     ("rsa", _lt("RSA recipients")),
 ]
-# Aggregates of social data shown outside the référent's circle hide cells
-# under this number of people (DOMAIN.md, statistical secrecy).
-SECRECY_THRESHOLD = 5

@@ -23,6 +23,7 @@ class PlieClauseContract(models.Model):
         index=True,
         check_company=True,
         tracking=True,
+        groups="base.group_user",  # not the company portal: no buyer access
     )
     lot_ids = fields.One2many("plie.clause.lot", "contract_id", string="Lots")
     date_start = fields.Date(string="Start", required=True, tracking=True)

@@ -13,12 +13,15 @@ PORTAL_FIELDS = {"placement_id", "month", "hours"}
 
 class PlieClauseHours(models.Model):
     """Insertion hours worked by a placement in one month. Only validated
-    hours count in the progress of the clauses."""
+    hours count in the progress of the clauses. Their attachments are the
+    facilitators', as those of the placement."""
 
     _name = "plie.clause.hours"
+    _inherit = ["plie.thread.mixin"]
     _description = "Social-clause hours"
     _order = "month desc, placement_id"
     _check_company_auto = True
+    _plie_thread_group = BUSINESS
 
     placement_id = fields.Many2one(
         "plie.clause.placement",
@@ -33,7 +36,11 @@ class PlieClauseHours(models.Model):
         related="placement_id.contract_id", store=True, index=True, precompute=True
     )
     buyer_id = fields.Many2one(
-        related="placement_id.buyer_id", store=True, index=True, precompute=True
+        related="placement_id.buyer_id",
+        store=True,
+        index=True,
+        precompute=True,
+        groups="base.group_user",
     )
     delivery_mode = fields.Selection(
         related="placement_id.delivery_mode", store=True, index=True

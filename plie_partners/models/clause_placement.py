@@ -3,17 +3,21 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.plie_pathway.models.employment import CONTRACT_TYPES
 
-from ..const import DELIVERY_MODES, PLIE_STAFF, STRUCTURE_MODES
+from ..const import BUSINESS, DELIVERY_MODES, PLIE_STAFF, STRUCTURE_MODES
 
 
 class PlieClausePlacement(models.Model):
     """A person working on a lot: a PLIE participant, or someone outside the
-    PLIE who is eligible to the clauses."""
+    PLIE who is eligible to the clauses. Its attachments (contracts,
+    timesheets) are the facilitators': the company reads the placement, not
+    them."""
 
     _name = "plie.clause.placement"
+    _inherit = ["plie.thread.mixin"]
     _description = "Social-clause placement"
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _plie_thread_group = BUSINESS
     _rec_names_search = ["name", "person_name"]
 
     name = fields.Char(
@@ -29,7 +33,11 @@ class PlieClausePlacement(models.Model):
         related="lot_id.contract_id", store=True, index=True, precompute=True
     )
     buyer_id = fields.Many2one(
-        related="lot_id.contract_id.buyer_id", store=True, index=True, precompute=True
+        related="lot_id.contract_id.buyer_id",
+        store=True,
+        index=True,
+        precompute=True,
+        groups="base.group_user",
     )
     awardee_id = fields.Many2one(
         related="lot_id.awardee_id", store=True, index=True, precompute=True

@@ -5,10 +5,11 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..const import PRIORITY_PUBLICS, SECRECY_THRESHOLD
+from ..const import PRIORITY_PUBLICS
 
 # Priority publics computed from social data (QPV, benefits): the officer
-# sees them only as totals over at least SECRECY_THRESHOLD people.
+# sees them only as totals over at least the PLIE's statistical-secrecy
+# threshold of people (plie_statistics_threshold, as plie.statistics.mixin).
 SOCIAL_PUBLICS = ("qpv", "rsa")
 
 
@@ -163,7 +164,8 @@ class PlieClauseProgressMixin(models.AbstractModel):
     def _secret_cell(self, code, persons, hours):
         """(persons, hours) of a priority public, or (None, None) when a social
         figure covers fewer people than the statistical-secrecy threshold."""
-        if code in SOCIAL_PUBLICS and 0 < persons < SECRECY_THRESHOLD:
+        threshold = self.env.company.plie_statistics_threshold
+        if code in SOCIAL_PUBLICS and 0 < persons < threshold:
             return (None, None)
         return (persons, hours)
 
@@ -181,7 +183,9 @@ class PlieClauseProgressMixin(models.AbstractModel):
             (publics[code], persons, hours)
             for code, (persons, hours) in figures["publics"].items()
         ]
-        hidden = self.env._("< %(threshold)s", threshold=SECRECY_THRESHOLD)
+        hidden = self.env._(
+            "< %(threshold)s", threshold=self.env.company.plie_statistics_threshold
+        )
         cells = Markup("").join(
             Markup(
                 "<tr><td>%s</td><td class='text-end'>%s</td>"

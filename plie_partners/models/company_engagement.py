@@ -1,16 +1,19 @@
 from odoo import fields, models
 
-from ..const import COMMITMENT_TYPES, ENGAGEMENT_OUTCOMES
+from ..const import BUSINESS, COMMITMENT_TYPES, ENGAGEMENT_OUTCOMES
 
 
 class PlieCompanyEngagement(models.Model):
     """One event of the timeline of a partner company (an immersion hosted,
-    a visit, a mock interview...)."""
+    a visit, a mock interview...). It names participants: its attachments
+    are the business relations team's."""
 
     _name = "plie.company.engagement"
+    _inherit = ["plie.thread.mixin"]
     _description = "Partner company engagement"
     _order = "date desc, id desc"
     _check_company_auto = True
+    _plie_thread_group = BUSINESS
 
     partner_id = fields.Many2one(
         "res.partner",

@@ -1,17 +1,20 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..const import MATCH_REFUSAL_REASONS, MATCH_STATES
+from ..const import BUSINESS, MATCH_REFUSAL_REASONS, MATCH_STATES
 
 
 class PlieJobMatch(models.Model):
-    """A mise en relation: a participant put forward for a job offer."""
+    """A mise en relation: a participant put forward for a job offer. Its
+    thread (messages, attachments) is the officers' follow-up with the
+    company; what concerns the person's situation belongs to the pathway."""
 
     _name = "plie.job.match"
-    _inherit = ["mail.thread"]
+    _inherit = ["plie.thread.mixin", "mail.thread"]
     _description = "Mise en relation"
     _order = "date desc, id desc"
     _check_company_auto = True
+    _plie_thread_group = BUSINESS
 
     offer_id = fields.Many2one(
         "plie.job.offer",

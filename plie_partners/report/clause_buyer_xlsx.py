@@ -3,7 +3,7 @@ from datetime import date
 
 from odoo import models
 
-from ..const import PRIORITY_PUBLICS, SECRECY_THRESHOLD
+from ..const import PRIORITY_PUBLICS
 
 
 class ClauseBuyerXlsx(models.AbstractModel):
@@ -123,7 +123,9 @@ class ClauseBuyerXlsx(models.AbstractModel):
         sheet.write_row(
             row, 0, [_("Priority public"), _("Persons"), _("Hours")], styles["header"]
         )
-        hidden = _("< %(threshold)s", threshold=SECRECY_THRESHOLD)
+        hidden = _(
+            "< %(threshold)s", threshold=self.env.company.plie_statistics_threshold
+        )
         for code, label in PRIORITY_PUBLICS:
             persons, total = figures["publics"].get(code, (0, 0.0))
             row += 1
