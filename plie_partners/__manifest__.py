@@ -54,6 +54,11 @@
             "plie_partners/static/tests/tours/*.js",
         ],
     },
+    "oca_data_manual": [
+        "security/access_policy.csv",
+        "security/access_policy_fields.csv",
+        "security/access_policy_side_doors.csv",
+    ],
     "installable": True,
     "application": True,
 }
