@@ -41,8 +41,11 @@ class ResPartner(models.Model):
             partner.plie_is_participant = bool(partner.plie_participant_ids)
 
     def write(self, vals):
-        # Only who may write the participant writes its contact.
-        self._plie_participants().check_access("write")
+        # Only who may write the participant writes its contact (other
+        # contacts: no participant, nothing to check; an empty recordset
+        # would check the right to write participants at all).
+        if participants := self._plie_participants():
+            participants.check_access("write")
         return super().write(vals)
 
     def _plie_participants(self):
