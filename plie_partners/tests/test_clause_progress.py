@@ -105,6 +105,16 @@ class TestClauseProgress(PliePartnersCase):
             "&lt; 5", str(self.lot_works.with_user(self.business).progress_html)
         )
 
+    def test_secrecy_threshold_is_the_plie_setting(self):
+        # The threshold that plie.statistics.mixin applies, set per PLIE.
+        self.company.plie_statistics_threshold = 1
+        lot = self.lot_works.with_user(self.business)
+        publics = lot._clause_progress()[lot.id]["publics"]
+        self.assertEqual(publics["qpv"], (1, 220))
+        self.assertEqual(publics["rsa"], (1, 220))
+        self.company.plie_statistics_threshold = 3
+        self.assertIn("&lt; 3", str(lot.progress_html))
+
     def test_declared_hours_count_once_validated(self):
         declared = self.env["plie.clause.hours"].search(
             [("state", "=", "declared"), ("contract_id", "=", self.contract.id)]
