@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.plie_pathway.models.employment import CONTRACT_TYPES
+from odoo.addons.plie_pathway.models.employment import CONTRACT_TYPES, MAX_WEEKLY_HOURS
 
 from ..const import BUSINESS, OFFER_STATES
 
@@ -101,6 +101,20 @@ class PlieJobOffer(models.Model):
                     _(
                         "The offer %(name)s cannot close before it was received.",
                         name=offer.name,
+                    )
+                )
+
+    @api.constrains("weekly_hours")
+    def _check_weekly_hours(self):
+        # As the employment period a hire creates: refused here, not at the hire.
+        for offer in self:
+            if not 0 <= offer.weekly_hours <= MAX_WEEKLY_HOURS:
+                raise ValidationError(
+                    _(
+                        "The weekly hours of the offer %(name)s must be between 0 "
+                        "and %(maximum)s.",
+                        name=offer.name,
+                        maximum=MAX_WEEKLY_HOURS,
                     )
                 )
 

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.plie_pathway.tests.common import TODAY
@@ -111,6 +111,13 @@ class TestMatching(PliePartnersCase):
         self.assertEqual(self.offer.state, "filled")
         with self.assertRaises(UserError):
             match.action_hire()
+
+    def test_offer_hours_are_those_an_employment_accepts(self):
+        with self.assertRaises(ValidationError) as error:
+            self.offer.weekly_hours = 50
+        self.assertIn("between 0 and 48", str(error.exception))
+        self.offer.invalidate_recordset()
+        self.assertEqual(self.offer.weekly_hours, 28.0)
 
     def test_refusal_needs_a_reason(self):
         match = self.env["plie.job.match"].create(

@@ -13,6 +13,8 @@ CONTRACT_TYPES = [
     ("iae", "Integration contract (IAE)"),
     ("business_creation", "Business creation"),
 ]
+# Legal maximum of weekly working hours (Code du travail, L3121-20).
+MAX_WEEKLY_HOURS = 48
 
 
 class PlieEmployment(models.Model):
@@ -60,7 +62,7 @@ class PlieEmployment(models.Model):
                         name=name,
                     )
                 )
-            if not 0 <= employment.weekly_hours <= 48:
+            if not 0 <= employment.weekly_hours <= MAX_WEEKLY_HOURS:
                 raise ValidationError(
                     _(
                         "The weekly hours of the employment of %(name)s must be "
