@@ -45,12 +45,15 @@ class PlieEsfOperation(models.Model):
         costs = self._eligible_costs()
         for operation in self:
             by_category = costs[operation.id]
-            totals = operation._claimable_totals(by_category)
+            totals = {
+                category: operation.currency_id.round(amount)
+                for category, amount in operation._claimable_totals(by_category).items()
+            }
             operation.staff_cost_total = totals["staff"]
             operation.other_direct_total = totals["direct"] + totals["services"]
             operation.indirect_total = totals["indirect"]
             operation.flat_rate_total = totals["flat_rate"]
-            operation.eligible_total = sum(totals.values())
+            operation.eligible_total = operation.currency_id.round(sum(totals.values()))
             budget = operation.total_budget
             operation.execution_rate = (
                 operation.eligible_total / budget * 100 if budget else 0.0
