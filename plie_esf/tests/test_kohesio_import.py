@@ -2,22 +2,16 @@ import base64
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import file_open
 
 from ..esf_rules import format_rate
 from .common import SEED_OPERATIONS, PlieEsfCase
 
-# Kohesio's English export: comma-separated, "€" amounts, long dates.
-ENGLISH_CSV = """ID,PROJECT NAME,TOTAL BUDGET,AMOUNT EU SUPPORT,START DATE,END DATE,COUNTRY,SUMMARY
-Q3142001,"Animation, coordination and communication of the SOUTH MARTINIC PLIE","€1,122,261.17","€848,092.77",1 January 2018,31 December 2020,France,The PLIE team animates the scheme.
-Q3142002,ANIMATION COORDINATION AND COMMUNICATION OF THE CACEM PLIE,"€952,779.46","€280,021.88",1 July 2016,31 December 2017,France,Six thematic areas.
-Q3142003,Engineering and route animation,"€981,567.48","€490,783.74",1 January 2015,31 December 2016,France,Engineering and course management.
-"""
-# The French export: semicolons, French headers, "1 122 261,17 €" amounts.
-FRENCH_CSV = """ID;NOM DU PROJET;BUDGET TOTAL;MONTANT DU SOUTIEN DE L'UE;DATE DE DÉBUT;DATE DE FIN;PAYS;RÉSUMÉ
-Q3142001;Animation, coordination et communication du PLIE Sud Martinique;1 122 261,17 €;848 092,77 €;1 janvier 2018;31 décembre 2020;France;Animer le dispositif.
-Q3142002;Animation, coordination et communication du PLIE de la CACEM;952\u202f779,46 €;280\u202f021,88 €;1er juillet 2016;31 décembre 2017;France;Six domaines.
-Q3142003;Ingénierie et animation de parcours;981 567,48 €;490 783,74 €;1 janvier 2015;31 décembre 2016;France;Ingénierie.
-"""
+# Kohesio's English export (comma-separated, "€1,122,261.17", "1 January 2018")
+# and French export (semicolons, French headers, "1 122 261,17 €", "1er juillet
+# 2016") of the three seed operations.
+ENGLISH_CSV = file_open("plie_esf/tests/data/kohesio_en.csv").read()
+FRENCH_CSV = file_open("plie_esf/tests/data/kohesio_fr.csv").read()
 
 
 @tagged("post_install", "-at_install")
@@ -88,7 +82,7 @@ class TestKohesioImport(PlieEsfCase):
     def test_a_file_without_the_kohesio_columns_is_refused(self):
         with self.assertRaisesRegex(UserError, "TOTAL BUDGET"):
             self._import(
-                "ID,PROJECT NAME,START DATE,END DATE\nQ1,x,1 January 2018,2 January 2018\n"
+                "ID,PROJECT NAME,START DATE,END DATE\nQ1,x,1 May 2018,2 May 2018\n"
             )
         self.assertFalse(self._imported())
 
