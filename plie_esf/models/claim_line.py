@@ -44,13 +44,14 @@ class PlieEsfClaimLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lines = super().create(vals_list)
-        for line in lines:
-            if line.claim_id.state in ("checked", "paid"):
+        claims = self.env["plie.esf.claim"].browse(
+            [vals["claim_id"] for vals in vals_list]
+        )
+        for vals, claim in zip(vals_list, claims, strict=True):
+            if claim.state in ("checked", "paid"):
                 raise UserError(_("A checked or paid claim cannot receive new lines."))
-            if line.claim_id.state == "submitted":
-                line.is_correction = True
-        return lines
+            vals["is_correction"] = claim.state == "submitted"
+        return super().create(vals_list)
 
     def write(self, vals):
         if set(vals) - CONTROL_FIELDS:

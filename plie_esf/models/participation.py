@@ -111,7 +111,8 @@ class PlieEsfParticipation(models.Model):
         "a job needing higher skills, or got a promotion.",
     )
 
-    missing_answers = fields.Char(compute="_compute_missing_answers")
+    # Says which answers are missing, never what they are: readable by all.
+    missing_answers = fields.Char(compute="_compute_missing_answers", compute_sudo=True)
     is_incomplete = fields.Boolean(
         compute="_compute_is_incomplete", store=True, index=True
     )
