@@ -4,3 +4,4 @@ from . import test_expenses
 from . import test_claim
 from . import test_indicators
 from . import test_participation
+from . import test_access
