@@ -5,3 +5,4 @@ from . import test_claim
 from . import test_indicators
 from . import test_participation
 from . import test_access
+from . import test_xlsx
