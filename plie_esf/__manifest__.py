@@ -19,6 +19,7 @@
         "data/account_analytic_plan_data.xml",
         "data/plie_esf_programme_data.xml",
         "report/xlsx_reports.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "views/programme_views.xml",
         "views/funding_line_views.xml",
         "views/expense_views.xml",

@@ -6,3 +6,4 @@ from . import test_indicators
 from . import test_participation
 from . import test_access
 from . import test_xlsx
+from . import test_tour

@@ -232,3 +232,17 @@ class TestXlsxStatements(PlieEsfCase):
             )
         count(small)
         self.assertEqual(count(small), count(large))
+
+
+@tagged("post_install", "-at_install")
+class TestDashboard(PlieEsfCase):
+    def test_finance_opens_the_esf_dashboard(self):
+        dashboard = self.env.ref("plie_esf.dashboard_esf")
+        data = dashboard.with_user(self.finance).get_readonly_dashboard()
+        figures = data["snapshot"]["sheets"][0]["figures"]
+        models = {figure["data"]["metaData"]["resModel"] for figure in figures}
+        self.assertEqual(models, {"plie.esf.budget.report", "plie.esf.participation"})
+        visible = self.env["spreadsheet.dashboard"].with_user(self.finance).search([])
+        self.assertIn(dashboard, visible)
+        hidden = self.env["spreadsheet.dashboard"].with_user(self.internal).search([])
+        self.assertNotIn(dashboard, hidden)
