@@ -33,7 +33,7 @@
         "wizard/kohesio_import_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/plie_esf_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "plie_esf/static/tests/tours/*.js",

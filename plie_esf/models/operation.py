@@ -46,7 +46,6 @@ class PlieEsfOperation(models.Model):
     kohesio_id = fields.Char(string="Kohesio ID", index=True, copy=False)
     beneficiary_id = fields.Many2one(
         "res.partner",
-        string="Beneficiary",
         index=True,
         tracking=True,
         help="The PLIE's own structure, or the partner carrying the operation.",
@@ -399,3 +398,60 @@ class PlieEsfOperation(models.Model):
 
     def action_open_participations(self):
         return self._action_open("plie.esf.participation", _("Participations"))
+
+    def action_collect_participations(self):
+        """Attach the participants whose pathway overlaps the operation, with
+        their questionnaires prefilled."""
+        self.ensure_one()
+        if self.company_id not in self.env.companies:
+            raise UserError(_("Switch to the operation's PLIE first."))
+        # Finance reads pathways but not every pathway field (référent notes).
+        pathways = (
+            self.env["plie.pathway"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("date_start", "!=", False),
+                    ("date_start", "<=", self.date_end),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", self.date_start),
+                ]
+            )
+        )
+        attached = self.participation_ids.participant_id
+        first_start = {}
+        for pathway in pathways.sorted("date_start"):
+            first_start.setdefault(pathway.participant_id, pathway.date_start)
+        self.env["plie.esf.participation"].create(
+            [
+                {
+                    "operation_id": self.id,
+                    "participant_id": participant.id,
+                    "entry_date": max(start, self.date_start),
+                }
+                for participant, start in first_start.items()
+                if participant not in attached
+            ]
+        )
+        return self.action_open_participations()
+
+    def action_open_indicators(self):
+        self.ensure_one()
+        report = self.env["plie.esf.indicator.report"].create(
+            {
+                "operation_id": self.id,
+                "date_from": self.date_start,
+                "date_to": self.date_end,
+            }
+        )
+        report.action_compute()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("ESF indicators"),
+            "res_model": "plie.esf.indicator.report",
+            "res_id": report.id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -15,7 +15,7 @@ class PlieEsfStaffMember(models.Model):
     currency_id = fields.Many2one(related="operation_id.currency_id")
     name = fields.Char(string="Staff member", required=True)
     job_title = fields.Char(string="Position")
-    user_id = fields.Many2one("res.users", string="User")
+    user_id = fields.Many2one("res.users")
     annual_cost = fields.Monetary(
         string="Annual gross employment cost",
         required=True,

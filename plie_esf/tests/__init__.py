@@ -7,3 +7,4 @@ from . import test_participation
 from . import test_access
 from . import test_xlsx
 from . import test_tour
+from . import test_translations
