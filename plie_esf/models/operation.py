@@ -153,9 +153,9 @@ class PlieEsfOperation(models.Model):
     participation_ids = fields.One2many(
         "plie.esf.participation", "operation_id", string="Participations"
     )
-    expense_count = fields.Integer(compute="_compute_counts")
-    claim_count = fields.Integer(compute="_compute_counts")
-    participation_count = fields.Integer(compute="_compute_counts")
+    expense_count = fields.Integer(compute="_compute_expense_count")
+    claim_count = fields.Integer(compute="_compute_claim_count")
+    participation_count = fields.Integer(compute="_compute_participation_count")
 
     # Retention (Regulation (EU) 2021/1060, art. 82)
     last_payment_date = fields.Date(
@@ -235,19 +235,26 @@ class PlieEsfOperation(models.Model):
             operation.received_total = sum(lines.mapped("received_amount"))
             operation.funding_gap = operation.total_budget - operation.funding_total
 
-    def _compute_counts(self):
-        for field, model in (
-            ("expense_count", "plie.esf.expense"),
-            ("claim_count", "plie.esf.claim"),
-            ("participation_count", "plie.esf.participation"),
-        ):
-            counts = dict(
-                self.env[model]._read_group(
-                    [("operation_id", "in", self.ids)], ["operation_id"], ["__count"]
-                )
+    def _count(self, model):
+        counts = dict(
+            self.env[model]._read_group(
+                [("operation_id", "in", self.ids)], ["operation_id"], ["__count"]
             )
-            for operation in self:
-                operation[field] = counts.get(operation, 0)
+        )
+        return {operation: counts.get(operation, 0) for operation in self}
+
+    # One compute per counter: each role only counts what it may read.
+    def _compute_expense_count(self):
+        for operation, count in self._count("plie.esf.expense").items():
+            operation.expense_count = count
+
+    def _compute_claim_count(self):
+        for operation, count in self._count("plie.esf.claim").items():
+            operation.claim_count = count
+
+    def _compute_participation_count(self):
+        for operation, count in self._count("plie.esf.participation").items():
+            operation.participation_count = count
 
     @api.depends("claim_ids.state", "claim_ids.payment_date")
     def _compute_retention(self):

@@ -26,3 +26,25 @@ class PlieParticipant(models.Model):
             participant.esf_retention_end_date = max(
                 (d for d in dates if d), default=False
             )
+
+    def _gdpr_export_data(self):
+        data = super()._gdpr_export_data()
+        data["esf_participations"] = self.esf_participation_ids.read(
+            [
+                "operation_id",
+                "entry_date",
+                "exit_date",
+                "entry_status",
+                "entry_education_level",
+                "entry_disability",
+                "entry_foreign_background",
+                "entry_minority",
+                "exit_job_searching",
+                "exit_in_education",
+                "exit_qualification",
+                "exit_employed",
+                "m6_employed",
+                "m6_improved",
+            ]
+        )
+        return data

@@ -2,7 +2,7 @@ import csv
 from datetime import date
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import file_open
 
 from odoo.addons.plie_base.tests.common import ROLES, assert_access_matrix
@@ -167,3 +167,22 @@ class TestAccessMatrix(PlieEsfCase):
         assert_access_matrix(
             self, self._operations(), self.MATRIX, self.users_with_accountant
         )
+
+    def test_each_role_opens_the_forms_it_may_read(self):
+        forms = {
+            "plie.esf.operation": (
+                self.operation,
+                {"coordinator", "finance", "manager"},
+            ),
+            "plie.esf.participation": (
+                self.participation,
+                {"coordinator", "finance", "manager"},
+            ),
+            "plie.esf.claim": (self.claim, {"finance", "manager"}),
+            "plie.esf.expense": (self.expense, {"finance", "manager"}),
+        }
+        for model, (record, roles) in forms.items():
+            for role in roles:
+                with self.subTest(model=model, role=role):
+                    form = Form(record.with_user(self.users[role]))
+                    self.assertTrue(form.id)

@@ -188,3 +188,9 @@ class TestClaim(PlieEsfCase):
         self.assertGreaterEqual(self.woman.retention_end_date, date(2030, 12, 31))
         with self.assertRaisesRegex(UserError, "kept for the ESF"):
             self.woman.with_user(self.manager).action_anonymize()
+
+    def test_the_personal_data_export_includes_the_esf_answers(self):
+        data = self.woman.with_user(self.coordinator)._gdpr_export_data()
+        (participation,) = data["esf_participations"]
+        self.assertEqual(participation["entry_date"], date(2018, 2, 5))
+        self.assertEqual(participation["operation_id"][0], self.operation.id)

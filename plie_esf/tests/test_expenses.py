@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PlieEsfCase
@@ -165,6 +165,26 @@ class TestExpenses(PlieEsfCase):
             expense.with_user(self.accountant).read(["amount"])
         with self.assertRaises(AccessError):
             self.operation.with_user(self.accountant).read(["name"])
+
+    def test_a_bill_back_to_draft_is_no_expense_unless_claimed(self):
+        bill = self._bill(
+            [(self.account_supplies, 50.0, {self.account: 100})], ref="FA-DRAFT"
+        )
+        self.assertEqual(len(self.operation.expense_ids), 4)
+        bill.with_user(self.accountant).button_draft()
+        self.assertEqual(len(self.operation.expense_ids), 3)
+        claim = self.env["plie.esf.claim"].create(
+            {
+                "operation_id": self.operation.id,
+                "date_from": date(2018, 1, 1),
+                "date_to": date(2018, 12, 31),
+            }
+        )
+        self._expense(self.operation, self.account_supplies).action_mark_eligible()
+        claim.action_compute_lines()
+        with self.assertRaisesRegex(UserError, "credit note"):
+            self.bill.with_user(self.accountant).button_draft()
+        self.assertEqual(self.bill.state, "posted")
 
     def test_finance_reads_journal_items_but_cannot_change_them(self):
         line = self.bill.with_user(self.finance).invoice_line_ids[:1]
