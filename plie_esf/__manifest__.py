@@ -26,6 +26,7 @@
         "views/staff_member_views.xml",
         "views/claim_views.xml",
         "views/participation_views.xml",
+        "views/plie_participant_views.xml",
         "views/operation_views.xml",
         "views/res_config_settings_views.xml",
         "report/budget_report_views.xml",

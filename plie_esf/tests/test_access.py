@@ -180,6 +180,10 @@ class TestAccessMatrix(PlieEsfCase):
             ),
             "plie.esf.claim": (self.claim, {"finance", "manager"}),
             "plie.esf.expense": (self.expense, {"finance", "manager"}),
+            "plie.participant": (
+                self.participant,
+                {"referent", "coordinator", "business", "finance", "manager"},
+            ),
         }
         for model, (record, roles) in forms.items():
             for role in roles:
