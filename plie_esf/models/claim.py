@@ -4,6 +4,17 @@ from odoo.exceptions import AccessError, UserError
 from ..esf_rules import CLAIM_STATES, COST_CATEGORIES
 
 MANAGER = "plie_base.group_plie_manager"
+# What a submitted claim stated: frozen with its lines.
+FROZEN_FIELDS = {
+    "name",
+    "operation_id",
+    "date_from",
+    "date_to",
+    "participants_women",
+    "participants_men",
+    "participants_non_binary",
+    "participants_total",
+}
 FINANCE = "plie_base.group_plie_finance"
 
 
@@ -290,6 +301,16 @@ class PlieEsfClaim(models.Model):
                     )
                 )
         self.write({"state": "paid"})
+
+    def write(self, vals):
+        if FROZEN_FIELDS & set(vals) and any(c.state != "draft" for c in self):
+            raise UserError(
+                _(
+                    "A submitted claim cannot change: prepare a new claim for "
+                    "corrections."
+                )
+            )
+        return super().write(vals)
 
     def unlink(self):
         self._check_state("draft")

@@ -132,6 +132,7 @@ class TestClaim(PlieEsfCase):
             lambda: line.with_user(self.finance).unlink(),
             lambda: claim.action_compute_lines(),
             lambda: claim.unlink(),
+            lambda: claim.write({"date_to": date(2018, 12, 31)}),
             lambda: expense.with_user(self.finance).write(
                 {"eligibility": "ineligible", "ineligible_reason": "x"}
             ),
