@@ -183,7 +183,25 @@ class PlieEsfParticipation(models.Model):
             )
 
     @api.depends_context("lang", "uid")
-    @api.depends("entry_date", "exit_date", "is_counted")
+    @api.depends(
+        "is_counted",
+        "fund",
+        "entry_status",
+        "entry_age",
+        "entry_isced",
+        "entry_third_country",
+        "entry_homeless",
+        "entry_rural",
+        "entry_disability",
+        "entry_foreign_background",
+        "entry_minority",
+        "exit_job_searching",
+        "exit_in_education",
+        "exit_qualification",
+        "exit_employed",
+        "m6_employed",
+        "m6_improved",
+    )
     def _compute_indicator_explanation(self):
         """Which indicators the participation counts in, and why: the rule and
         the answers it reads (special categories only for those allowed to
