@@ -19,7 +19,6 @@
         "data/account_analytic_plan_data.xml",
         "data/plie_esf_programme_data.xml",
         "report/xlsx_reports.xml",
-        "data/spreadsheet_dashboard_data.xml",
         "views/programme_views.xml",
         "views/funding_line_views.xml",
         "views/expense_views.xml",
@@ -33,6 +32,7 @@
         "report/indicator_report_views.xml",
         "wizard/kohesio_import_views.xml",
         "views/menus.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": ["demo/plie_esf_demo.xml"],
     "assets": {
