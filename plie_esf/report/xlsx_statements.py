@@ -52,29 +52,44 @@ def _yes_no(env, value):
 
 
 class ExpenseStatement(models.AbstractModel):
+    """One row per expense with its eligible amount, and the totals per
+    category, of an operation (optionally for a period)."""
+
     _name = "report.plie_esf.expense_statement"
     _inherit = "report.report_xlsx.abstract"
     _description = "ESF expense statement"
 
-    def generate_xlsx_report(self, workbook, data, operations):
+    def _rows(self, operation, data):
+        domain = [("operation_id", "=", operation.id), ("category", "!=", "staff")]
+        if data.get("date_from"):
+            domain.append(("date", ">=", data["date_from"]))
+        if data.get("date_to"):
+            domain.append(("date", "<=", data["date_to"]))
+        expenses = self.env["plie.esf.expense"].search(domain, order="date, id")
+        return [
+            (
+                expense.partner_id.name,
+                expense.date,
+                expense.reference,
+                expense.label,
+                expense.category,
+                expense.amount,
+                expense.eligible_amount,
+                expense,
+                expense.document_name,
+            )
+            for expense in expenses
+        ]
+
+    def generate_xlsx_report(self, workbook, data, records):
         env = self.env
-        data = data or {}
         categories = _selection_labels(env["plie.esf.expense"], "category")
         states = _selection_labels(env["plie.esf.expense"], "eligibility")
-        for operation in operations:
-            domain = [
-                ("operation_id", "=", operation.id),
-                ("category", "!=", "staff"),
-            ]
-            if data.get("date_from"):
-                domain.append(("date", ">=", data["date_from"]))
-            if data.get("date_to"):
-                domain.append(("date", "<=", data["date_to"]))
-            expenses = env["plie.esf.expense"].search(domain, order="date, id")
+        for record in records:
             sheet = _Sheet(
                 workbook,
                 env._("Expenses"),
-                env._("Expense statement: %(name)s", name=operation.name),
+                env._("Expense statement: %(name)s", name=record.display_name),
             )
             sheet.headers(
                 [
@@ -92,23 +107,26 @@ class ExpenseStatement(models.AbstractModel):
             )
             formats = (None, "date", None, None, None, "money", "money")
             totals = dict.fromkeys(categories, 0.0)
-            for expense in expenses:
+            for row in self._rows(record, data or {}):
+                supplier, day, ref, label, category, amount, eligible, expense, doc = (
+                    row
+                )
                 sheet.line(
                     [
-                        expense.partner_id.name,
-                        expense.date,
-                        expense.reference,
-                        expense.label,
-                        categories[expense.category],
-                        expense.amount,
-                        expense.eligible_amount,
-                        states[expense.eligibility],
+                        supplier,
+                        day,
+                        ref,
+                        label,
+                        categories[category],
+                        amount,
+                        eligible,
+                        states.get(expense.eligibility, ""),
                         expense.ineligible_reason,
-                        expense.document_name,
+                        doc,
                     ],
                     formats,
                 )
-                totals[expense.category] += expense.eligible_amount
+                totals[category] += eligible
             sheet.row += 1
             sheet.line([env._("Eligible total per category")], bold=True)
             for category, label in categories.items():
@@ -119,6 +137,32 @@ class ExpenseStatement(models.AbstractModel):
                 formats,
                 bold=True,
             )
+
+
+class ClaimExpenseStatement(models.AbstractModel):
+    """The expense statement of a payment claim: its expense lines as frozen
+    in the claim, whose totals are the claim's."""
+
+    _name = "report.plie_esf.claim_expense_statement"
+    _inherit = "report.plie_esf.expense_statement"
+    _description = "ESF expense statement"
+
+    def _rows(self, claim, data):
+        lines = claim.line_ids.filtered(lambda line: line.kind == "expense")
+        return [
+            (
+                line.partner_id.name,
+                line.date,
+                line.reference,
+                line.label,
+                line.category,
+                line.expense_id.amount or line.amount,
+                line.amount,
+                line.expense_id,
+                line.document_ref,
+            )
+            for line in lines.sorted(lambda line: (line.date, line.id))
+        ]
 
 
 class StaffCostStatement(models.AbstractModel):

@@ -32,7 +32,8 @@ class TestKohesioImport(PlieEsfCase):
 
     def _imported(self):
         return self.env["plie.esf.operation"].search(
-            [("kohesio_id", "like", "Q31420")], order="kohesio_id"
+            [("kohesio_id", "like", "Q31420"), ("company_id", "=", self.company.id)],
+            order="kohesio_id",
         )
 
     def _assert_seed_figures(self, operations):

@@ -129,6 +129,24 @@ class TestXlsxStatements(PlieEsfCase):
         self.assertEqual(totals["External services"], claimed["services"])
         self.assertEqual(totals["Total"], 1500)
 
+    def test_claim_expense_statement_is_the_frozen_claim(self):
+        claim = self.env["plie.esf.claim"].create(
+            {
+                "operation_id": self.operation.id,
+                "date_from": date(2018, 1, 1),
+                "date_to": date(2018, 12, 31),
+            }
+        )
+        claim.action_compute_lines()
+        rows = self._rows(self._render("action_report_claim_expense_statement", claim))
+        self.assertEqual(
+            [(r[2], r[6]) for r in rows[3:5]], [("FA-001", 1000), ("FA-001", 500)]
+        )
+        totals = {r[0]: r[6] for r in rows[6:] if r[0]}
+        claimed = claim.category_totals()
+        self.assertEqual(totals["Other direct costs"], claimed["direct"])
+        self.assertEqual(totals["External services"], claimed["services"])
+
     def test_staff_cost_statement_shows_rate_hours_and_costs(self):
         rows = self._rows(
             self._render("action_report_staff_cost_statement", self.operation)
@@ -238,6 +256,8 @@ class TestXlsxStatements(PlieEsfCase):
 class TestDashboard(PlieEsfCase):
     def test_finance_opens_the_esf_dashboard(self):
         dashboard = self.env.ref("plie_esf.dashboard_esf")
+        # The spreadsheet locale comes from the user's language: an active one.
+        self.finance.lang = self.env["res.lang"].search([], limit=1).code
         data = dashboard.with_user(self.finance).get_readonly_dashboard()
         figures = data["snapshot"]["sheets"][0]["figures"]
         models = {figure["data"]["metaData"]["resModel"] for figure in figures}

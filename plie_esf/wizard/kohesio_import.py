@@ -216,7 +216,10 @@ class PlieEsfKohesioImport(models.TransientModel):
         existing = {
             op.kohesio_id: op
             for op in operations.search(
-                [("kohesio_id", "in", [v["kohesio_id"] for v in lines])]
+                [
+                    ("kohesio_id", "in", [v["kohesio_id"] for v in lines]),
+                    ("company_id", "=", self.env.company.id),
+                ]
             )
         }
         to_create = []

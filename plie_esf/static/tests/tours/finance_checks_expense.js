@@ -36,8 +36,8 @@ registry.category("web_tour.tours").add("plie_esf_finance_checks_expense", {
             run: "click",
         },
         {
-            content: "The expense is eligible",
-            trigger: ".o_data_row:contains('FA-TOUR') td[name='eligibility']:contains('Eligible')",
+            content: "The expense is eligible: its button is gone",
+            trigger: ".o_data_row:contains('FA-TOUR'):not(:has(button[name='action_mark_eligible']))",
         },
         {
             content: "Back to the operation",
@@ -56,7 +56,9 @@ registry.category("web_tour.tours").add("plie_esf_finance_checks_expense", {
         },
         {
             content: "Download the expense statement",
-            trigger: ".o-dropdown--menu .o_menu_item:contains('Expense statement')",
+            trigger:
+                ".o-dropdown--menu .o_menu_item:contains('Expense statement'), " +
+                ".o-dropdown--menu .o_menu_item:contains('État récapitulatif des dépenses')",
             run: "click",
         },
         {
