@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from odoo.addons.plie_base.models.plie_participant import (
+from odoo.addons.plie_base.constants import (
     EDUCATION_LEVELS,
     ISCED_BY_EDUCATION_LEVEL,
     ISCED_LEVELS,
