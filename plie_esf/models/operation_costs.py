@@ -9,7 +9,7 @@ class PlieEsfOperation(models.Model):
     """Eligible costs of an operation: expenses from accounting, staff costs
     from time allocation, and the flat rate computed from them."""
 
-    _inherit = "plie.esf.operation"
+    _inherit = "plie.esf.operation"  # pylint: disable=consider-merging-classes-inherited
 
     staff_cost_total = fields.Monetary(
         string="Direct staff costs", compute="_compute_cost_totals"

@@ -19,7 +19,7 @@ class PlieEsfParticipation(models.Model):
     the situation recorded at admission, the pathway dates and exit reason,
     the employment periods six months after the exit."""
 
-    _inherit = "plie.esf.participation"
+    _inherit = "plie.esf.participation"  # pylint: disable=consider-merging-classes-inherited
 
     def action_prefill(self):
         self._prefill()
