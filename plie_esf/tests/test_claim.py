@@ -187,7 +187,7 @@ class TestClaim(PlieEsfCase):
         self.assertEqual(self.operation.retention_end_date, date(2030, 12, 31))
         self.assertEqual(self.woman.esf_retention_end_date, date(2030, 12, 31))
         self.assertGreaterEqual(self.woman.retention_end_date, date(2030, 12, 31))
-        with self.assertRaisesRegex(UserError, "kept for the ESF"):
+        with self.assertRaisesRegex(UserError, "kept until 2030-12-31"):
             self.woman.with_user(self.manager).action_anonymize()
 
     def test_the_personal_data_export_includes_the_esf_answers(self):
