@@ -41,5 +41,11 @@
             "plie_esf/static/tests/tours/*.js",
         ],
     },
+    # The access policy tables are read by the policy-walk test, not loaded.
+    "oca_data_manual": [
+        "security/access_policy.csv",
+        "security/access_policy_fields.csv",
+        "security/access_policy_side_doors.csv",
+    ],
     "installable": True,
 }

@@ -20,6 +20,10 @@ from ..esf_rules import (
 # Special-category answers: coordination and direction only; finance sees
 # them in aggregate through the indicators.
 SPECIAL = "plie_base.group_plie_coordinator"
+# The thread of a participation tracks the participant's answers: ESF
+# officers, who keep them up to date, and coordination; not the accounting
+# users nor the business officers.
+THREAD_GROUPS = "plie_base.group_plie_finance,plie_base.group_plie_coordinator"
 
 
 class PlieEsfParticipation(models.Model):
@@ -28,9 +32,10 @@ class PlieEsfParticipation(models.Model):
 
     _name = "plie.esf.participation"
     _description = "ESF participation"
-    _inherit = ["mail.thread"]
+    _inherit = ["plie.thread.mixin", "mail.thread"]
     _order = "entry_date desc, id desc"
     _check_company_auto = True
+    _plie_thread_group = THREAD_GROUPS
 
     operation_id = fields.Many2one(
         "plie.esf.operation",

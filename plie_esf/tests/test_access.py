@@ -1,61 +1,11 @@
-import csv
 from datetime import date
 
 from odoo import Command
 from odoo.tests import Form, tagged
-from odoo.tools import file_open
 
-from odoo.addons.plie_base.tests.common import ROLES, assert_access_matrix
+from odoo.addons.plie_base.tests.common import assert_access_matrix
 
 from .common import PlieEsfCase
-
-OPERATIONS = ("read", "create", "write", "unlink")
-
-
-def _policy(name):
-    with file_open(f"plie_esf/security/{name}") as policy:
-        return list(csv.DictReader(policy))
-
-
-@tagged("post_install", "-at_install")
-class TestAccessPolicy(PlieEsfCase):
-    """The declared access policy (security/access_policy*.csv) is what the
-    roles get, and each role performs exactly its allowed operations."""
-
-    def test_every_model_of_the_addon_has_one_row_per_role(self):
-        rows = _policy("access_policy.csv")
-        declared = {(row["model"], row["role"]) for row in rows}
-        self.assertEqual(len(declared), len(rows), "duplicate rows")
-        models = self.env["ir.model"].browse(
-            self.env["ir.model.data"]
-            .search([("module", "=", "plie_esf"), ("model", "=", "ir.model")])
-            .mapped("res_id")
-        )
-        self.assertIn("plie.esf.operation", models.mapped("model"))
-        # Models this addon defines (it only extends the others).
-        for model in models.mapped("model"):
-            if not model.startswith("plie.esf.") or self.env[model]._abstract:
-                continue
-            with self.subTest(model=model):
-                self.assertEqual(
-                    {role for m, role in declared if m == model}, set(ROLES)
-                )
-
-    def test_rights_match_the_declared_policy(self):
-        for row in _policy("access_policy.csv"):
-            model = self.env[row["model"]].with_user(self.users[row["role"]])
-            for operation in OPERATIONS:
-                with self.subTest(model=row["model"], role=row["role"], op=operation):
-                    self.assertEqual(model.has_access(operation), row[operation] == "1")
-
-    def test_sensitive_fields_are_readable_only_by_their_roles(self):
-        for row in _policy("access_policy_fields.csv"):
-            allowed = set(row["roles"].split())
-            for role, user in self.users.items():
-                env = self.env(user=user)
-                field = env[row["model"]]._fields[row["field"]]
-                with self.subTest(field=row["field"], role=role):
-                    self.assertEqual(field.is_accessible(env), role in allowed)
 
 
 @tagged("post_install", "-at_install")
