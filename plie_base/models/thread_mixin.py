@@ -16,12 +16,13 @@ class PlieThreadMixin(models.AbstractModel):
     _name = MIXIN
     _description = "PLIE record whose thread is restricted"
 
-    # Group a user needs, on top of reading the record, to reach its thread.
+    # Group a user needs, on top of reading the record, to reach its thread
+    # (several groups, comma-separated: any of them).
     _plie_thread_group = SOCIAL
 
     @api.model
     def _plie_thread_allowed(self):
-        return self.env.su or self.env.user.has_group(self._plie_thread_group)
+        return self.env.su or self.env.user.has_groups(self._plie_thread_group)
 
     @api.model
     def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
@@ -32,11 +33,15 @@ class PlieThreadMixin(models.AbstractModel):
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
         # No inbox notification or email to users who may not read the thread.
-        group_id = self.env.ref(self._plie_thread_group).id
+        group_ids = {
+            self.env.ref(xmlid.strip()).id
+            for xmlid in self._plie_thread_group.split(",")
+        }
         return [
             recipient
             for recipient in super()._notify_get_recipients(message, msg_vals, **kwargs)
-            if recipient["type"] != "user" or group_id in (recipient["groups"] or [])
+            if recipient["type"] != "user"
+            or group_ids.intersection(recipient["groups"] or [])
         ]
 
 

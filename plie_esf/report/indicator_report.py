@@ -1,0 +1,118 @@
+from odoo import _, api, fields, models
+from odoo.osv import expression
+
+from ..esf_rules import indicators_for
+
+GENDER_COLUMNS = {"woman": "women", "man": "men", "non_binary": "non_binary"}
+
+
+class PlieEsfIndicatorReport(models.TransientModel):
+    """ESF indicators of an operation for a period, by gender, with the
+    completeness of the participant records."""
+
+    _name = "plie.esf.indicator.report"
+    _description = "ESF indicators"
+
+    operation_id = fields.Many2one("plie.esf.operation", required=True)
+    company_id = fields.Many2one(related="operation_id.company_id")
+    date_from = fields.Date(required=True)
+    date_to = fields.Date(required=True)
+    line_ids = fields.One2many("plie.esf.indicator.line", "report_id")
+    participant_count = fields.Integer(string="Participants")
+    incomplete_count = fields.Integer(string="Incomplete records")
+    incomplete_share = fields.Float(string="Incomplete records (%)", digits=(5, 2))
+    incomplete_threshold = fields.Float(
+        string="Warning threshold (%)",
+        related="company_id.plie_esf_incomplete_threshold",
+    )
+    incomplete_warning = fields.Boolean(compute="_compute_incomplete_warning")
+
+    @api.depends("incomplete_share", "incomplete_threshold")
+    def _compute_incomplete_warning(self):
+        for report in self:
+            report.incomplete_warning = (
+                report.incomplete_share > report.incomplete_threshold
+            )
+
+    def _base_domain(self, base):
+        """Entry indicators count who entered in the period; result
+        indicators who left in it."""
+        self.ensure_one()
+        date_field = "entry_date" if base == "entry" else "exit_date"
+        return [
+            ("operation_id", "=", self.operation_id.id),
+            ("is_counted", "=", True),
+            (date_field, ">=", self.date_from),
+            (date_field, "<=", self.date_to),
+        ]
+
+    def _indicator_domain(self, indicator):
+        return expression.AND([self._base_domain(indicator.base), indicator.domain])
+
+    def action_compute(self):
+        """One grouped query per indicator and one for completeness: the
+        number of queries does not depend on the number of participants."""
+        self.ensure_one()
+        self.operation_id.check_access("read")
+        # Aggregates over special-category answers are what finance and
+        # coordination may see of them; the rows stay protected.
+        participations = self.env["plie.esf.participation"].sudo()
+        lines = []
+        for sequence, indicator in enumerate(indicators_for(self.operation_id.fund)):
+            counts = dict(
+                participations._read_group(
+                    self._indicator_domain(indicator), ["gender"], ["__count"]
+                )
+            )
+            values = {
+                "report_id": self.id,
+                "sequence": sequence,
+                "code": indicator.code,
+                "name": self.env._(indicator.label),
+                "total": sum(counts.values()),
+            }
+            for gender, column in GENDER_COLUMNS.items():
+                values[column] = counts.get(gender, 0)
+            values["unknown"] = counts.get(False, 0)
+            lines.append(values)
+        self.line_ids.unlink()
+        self.env["plie.esf.indicator.line"].create(lines)
+        self._compute_completeness(participations)
+        return True
+
+    def _compute_completeness(self, participations):
+        completeness = dict(
+            participations._read_group(
+                self._base_domain("entry"), ["is_incomplete"], ["__count"]
+            )
+        )
+        total = sum(completeness.values())
+        incomplete = completeness.get(True, 0)
+        self.write(
+            {
+                "participant_count": total,
+                "incomplete_count": incomplete,
+                "incomplete_share": incomplete / total * 100 if total else 0.0,
+            }
+        )
+
+    def action_open_incomplete(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Incomplete participant records"),
+            "res_model": "plie.esf.participation",
+            "view_mode": "list,form",
+            "views": [
+                (
+                    self.env.ref(
+                        "plie_esf.plie_esf_participation_view_list_completeness"
+                    ).id,
+                    "list",
+                ),
+                (False, "form"),
+            ],
+            "domain": expression.AND(
+                [self._base_domain("entry"), [("is_incomplete", "=", True)]]
+            ),
+        }

@@ -1,0 +1,424 @@
+"""XLSX statements of an operation for the managing authority (OCA
+report_xlsx). Headers are in the user's language (French in the PLIE)."""
+
+from odoo import fields, models
+
+from ..esf_rules import STANDARD_ANNUAL_HOURS
+
+SPECIAL = "plie_base.group_plie_coordinator"
+
+
+class _Sheet:
+    """Write a title, a header row and data rows with column formats."""
+
+    def __init__(self, workbook, name, title):
+        self.sheet = workbook.add_worksheet(name)
+        self.bold = workbook.add_format({"bold": True})
+        self.header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2"})
+        self.formats = {
+            "date": workbook.add_format({"num_format": "dd/mm/yyyy"}),
+            "money": workbook.add_format({"num_format": "#,##0.00"}),
+            "money_bold": workbook.add_format({"num_format": "#,##0.00", "bold": True}),
+            "percent": workbook.add_format({"num_format": "0.00"}),
+            None: None,
+        }
+        self.sheet.write(0, 0, title, self.bold)
+        self.row = 2
+
+    def headers(self, labels, width=18):
+        for column, label in enumerate(labels):
+            self.sheet.write(self.row, column, label, self.header)
+            self.sheet.set_column(column, column, width)
+        self.row += 1
+
+    def line(self, values, formats=(), bold=False):
+        for column, value in enumerate(values):
+            style = formats[column] if column < len(formats) else None
+            if bold and style == "money":
+                style = "money_bold"
+            cell_format = self.formats[style] or (self.bold if bold else None)
+            if value is False or value is None:
+                value = ""
+            self.sheet.write(self.row, column, value, cell_format)
+        self.row += 1
+
+
+def _selection_labels(record, field):
+    return dict(record._fields[field]._description_selection(record.env))
+
+
+def _yes_no(env, value):
+    return env._("Yes") if value else env._("No")
+
+
+class ExpenseStatement(models.AbstractModel):
+    """One row per expense with its eligible amount, and the totals per
+    category, of an operation (optionally for a period)."""
+
+    _name = "report.plie_esf.expense_statement"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "ESF expense statement"
+
+    def _rows(self, operation, data):
+        domain = [("operation_id", "=", operation.id), ("category", "!=", "staff")]
+        if data.get("date_from"):
+            domain.append(("date", ">=", data["date_from"]))
+        if data.get("date_to"):
+            domain.append(("date", "<=", data["date_to"]))
+        expenses = self.env["plie.esf.expense"].search(domain, order="date, id")
+        return [
+            (
+                expense.partner_id.name,
+                expense.date,
+                expense.reference,
+                expense.label,
+                expense.category,
+                expense.amount,
+                expense.eligible_amount,
+                expense,
+                expense.document_name,
+            )
+            for expense in expenses
+        ]
+
+    def generate_xlsx_report(self, workbook, data, records):
+        env = self.env
+        categories = _selection_labels(env["plie.esf.expense"], "category")
+        states = _selection_labels(env["plie.esf.expense"], "eligibility")
+        for record in records:
+            sheet = _Sheet(
+                workbook,
+                env._("Expenses"),
+                env._("Expense statement: %(name)s", name=record.display_name),
+            )
+            sheet.headers(
+                [
+                    env._("Supplier"),
+                    env._("Date"),
+                    env._("Reference"),
+                    env._("Label"),
+                    env._("Category"),
+                    env._("Amount"),
+                    env._("Eligible amount"),
+                    env._("Eligibility"),
+                    env._("Reason"),
+                    env._("Document"),
+                ]
+            )
+            formats = (None, "date", None, None, None, "money", "money")
+            totals = dict.fromkeys(categories, 0.0)
+            for row in self._rows(record, data or {}):
+                supplier, day, ref, label, category, amount, eligible, expense, doc = (
+                    row
+                )
+                sheet.line(
+                    [
+                        supplier,
+                        day,
+                        ref,
+                        label,
+                        categories[category],
+                        amount,
+                        eligible,
+                        states.get(expense.eligibility, ""),
+                        expense.ineligible_reason,
+                        doc,
+                    ],
+                    formats,
+                )
+                totals[category] += eligible
+            sheet.row += 1
+            sheet.line([env._("Eligible total per category")], bold=True)
+            for category, label in categories.items():
+                if category != "staff":
+                    sheet.line([label, "", "", "", "", "", totals[category]], formats)
+            sheet.line(
+                [env._("Total"), "", "", "", "", "", sum(totals.values())],
+                formats,
+                bold=True,
+            )
+
+
+class ClaimExpenseStatement(models.AbstractModel):
+    """The expense statement of a payment claim: its expense lines as frozen
+    in the claim, whose totals are the claim's."""
+
+    _name = "report.plie_esf.claim_expense_statement"
+    _inherit = "report.plie_esf.expense_statement"
+    _description = "ESF expense statement"
+
+    def _rows(self, claim, data):
+        lines = claim.line_ids.filtered(lambda line: line.kind == "expense")
+        return [
+            (
+                line.partner_id.name,
+                line.date,
+                line.reference,
+                line.label,
+                line.category,
+                line.expense_id.amount or line.amount,
+                line.amount,
+                line.expense_id,
+                line.document_ref,
+            )
+            for line in lines.sorted(lambda line: (line.date, line.id))
+        ]
+
+
+class StaffCostStatement(models.AbstractModel):
+    _name = "report.plie_esf.staff_cost_statement"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "ESF staff-cost statement"
+
+    def generate_xlsx_report(self, workbook, data, operations):
+        env = self.env
+        for operation in operations:
+            sheet = _Sheet(
+                workbook,
+                env._("Staff costs"),
+                env._("Staff-cost statement: %(name)s", name=operation.name),
+            )
+            sheet.headers(
+                [
+                    env._("Staff member"),
+                    env._("Position"),
+                    env._("Annual gross employment cost"),
+                    env._("Standard annual hours"),
+                    env._("Hourly rate"),
+                    env._("Month"),
+                    env._("Hours"),
+                    env._("Staff cost"),
+                ]
+            )
+            formats = (None, None, "money", None, "money", "date", "percent", "money")
+            times = env["plie.esf.staff.time"].search(
+                [("operation_id", "=", operation.id)], order="staff_member_id, month"
+            )
+            for time in times:
+                member = time.staff_member_id
+                sheet.line(
+                    [
+                        member.name,
+                        member.job_title,
+                        member.annual_cost,
+                        STANDARD_ANNUAL_HOURS,
+                        member.hourly_rate,
+                        time.month,
+                        time.hours,
+                        time.cost,
+                    ],
+                    formats,
+                )
+            sheet.line(
+                [
+                    env._("Total"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    sum(times.mapped("hours")),
+                    sum(times.mapped("cost")),
+                ],
+                formats,
+                bold=True,
+            )
+
+
+class FundingPlanStatement(models.AbstractModel):
+    _name = "report.plie_esf.funding_plan_statement"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "ESF funding-plan statement"
+
+    def generate_xlsx_report(self, workbook, data, operations):
+        env = self.env
+        types = _selection_labels(env["plie.esf.funding.line"], "cofunder_type")
+        for operation in operations:
+            sheet = _Sheet(
+                workbook,
+                env._("Funding plan"),
+                env._("Funding plan: %(name)s", name=operation.name),
+            )
+            sheet.headers(
+                [
+                    env._("Co-funder"),
+                    env._("Type"),
+                    env._("Committed"),
+                    env._("Share (%)"),
+                    env._("Received"),
+                    env._("Still to receive"),
+                ]
+            )
+            formats = (None, None, "money", "percent", "money", "money")
+            lines = operation.funding_line_ids
+            for line in lines:
+                sheet.line(
+                    [
+                        line.partner_id.name or types[line.cofunder_type],
+                        types[line.cofunder_type],
+                        line.amount,
+                        line.share,
+                        line.received_amount,
+                        line.remaining_amount,
+                    ],
+                    formats,
+                )
+            sheet.line(
+                [
+                    env._("Total"),
+                    "",
+                    operation.funding_total,
+                    100.0 if operation.total_budget else 0.0,
+                    operation.received_total,
+                    operation.funding_total - operation.received_total,
+                ],
+                formats,
+                bold=True,
+            )
+            sheet.row += 1
+            sheet.line(
+                [env._("Total eligible budget"), "", operation.total_budget],
+                formats,
+            )
+            sheet.line(
+                [env._("EU contribution"), "", operation.eu_amount, operation.eu_rate],
+                formats,
+            )
+
+
+class ParticipantsExport(models.AbstractModel):
+    """One row per participation with the columns of a Ma Démarche FSE+ bulk
+    import; special-category answers only for coordination and direction."""
+
+    _name = "report.plie_esf.participants_export"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "ESF participants export"
+
+    def _columns(self):
+        env = self.env
+        columns = [
+            (env._("Last name"), lambda p: p.participant_id.lastname, None),
+            (env._("First name"), lambda p: p.participant_id.firstname, None),
+            (env._("Birth date"), lambda p: p.participant_id.birth_date, "date"),
+            (env._("Gender"), lambda p: self._label(p, "gender"), None),
+            (env._("Email"), lambda p: p.participant_id.email, None),
+            (env._("Phone"), lambda p: p.participant_id.phone, None),
+            (env._("Street"), lambda p: p.participant_id.street, None),
+            (env._("Postcode"), lambda p: p.participant_id.zip, None),
+            (env._("City"), lambda p: p.participant_id.city, None),
+            (env._("Entry date"), lambda p: p.entry_date, "date"),
+            (env._("Exit date"), lambda p: p.exit_date, "date"),
+            (env._("Status at entry"), lambda p: self._label(p, "entry_status"), None),
+            (env._("Age at entry"), lambda p: p.entry_age, None),
+            (env._("ISCED level"), lambda p: self._label(p, "entry_isced"), None),
+            (
+                env._("Third-country national"),
+                lambda p: _yes_no(env, p.entry_third_country),
+                None,
+            ),
+            (env._("Homeless"), lambda p: _yes_no(env, p.entry_homeless), None),
+            (env._("Rural area"), lambda p: _yes_no(env, p.entry_rural), None),
+        ]
+        if env.su or env.user.has_group(SPECIAL):
+            columns += [
+                (
+                    env._("Disability"),
+                    lambda p: self._label(p, "entry_disability"),
+                    None,
+                ),
+                (
+                    env._("Foreign background"),
+                    lambda p: self._label(p, "entry_foreign_background"),
+                    None,
+                ),
+                (env._("Minority"), lambda p: self._label(p, "entry_minority"), None),
+            ]
+        for field in (
+            "exit_job_searching",
+            "exit_in_education",
+            "exit_qualification",
+            "exit_employed",
+            "m6_employed",
+            "m6_improved",
+        ):
+            label = (
+                env["plie.esf.participation"]._fields[field]._description_string(env)
+            )
+            columns.append((label, lambda p, f=field: _yes_no(env, p[f]), None))
+        return columns
+
+    def _label(self, participation, field):
+        value = participation[field]
+        return _selection_labels(participation, field).get(value, "") if value else ""
+
+    def generate_xlsx_report(self, workbook, data, operations):
+        env = self.env
+        columns = self._columns()
+        for operation in operations:
+            sheet = _Sheet(
+                workbook,
+                env._("Participants"),
+                env._("Participants: %(name)s", name=operation.name),
+            )
+            sheet.headers([label for label, _getter, _format in columns])
+            formats = [style for _label, _getter, style in columns]
+            participations = env["plie.esf.participation"].search(
+                [("operation_id", "=", operation.id), ("is_counted", "=", True)],
+                order="entry_date, id",
+            )
+            for participation in participations:
+                sheet.line(
+                    [getter(participation) for _l, getter, _f in columns], formats
+                )
+
+
+class IndicatorsTable(models.AbstractModel):
+    _name = "report.plie_esf.indicators_table"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "ESF indicators table"
+
+    def generate_xlsx_report(self, workbook, data, reports):
+        env = self.env
+        for report in reports:
+            sheet = _Sheet(
+                workbook,
+                env._("Indicators"),
+                env._(
+                    "ESF indicators: %(name)s, %(date_from)s - %(date_to)s",
+                    name=report.operation_id.name,
+                    date_from=fields.Date.to_string(report.date_from),
+                    date_to=fields.Date.to_string(report.date_to),
+                ),
+            )
+            sheet.headers(
+                [
+                    env._("Code"),
+                    env._("Indicator"),
+                    env._("Women"),
+                    env._("Men"),
+                    env._("Non-binary"),
+                    env._("Total"),
+                ]
+            )
+            for line in report.line_ids:
+                sheet.line(
+                    [
+                        line.code,
+                        line.name,
+                        line.women,
+                        line.men,
+                        line.non_binary,
+                        line.total,
+                    ]
+                )
+            sheet.row += 1
+            sheet.line(
+                [
+                    env._("Incomplete records (%)"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    round(report.incomplete_share, 2),
+                ]
+            )
