@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from ..esf_rules import CLAIM_LINE_KINDS, COST_CATEGORIES
@@ -41,6 +41,14 @@ class PlieEsfClaimLine(models.Model):
     is_correction = fields.Boolean(
         readonly=True, help="Added after the claim was submitted."
     )
+
+    @api.constrains("kind", "category")
+    def _check_expense_category(self):
+        # The expense statement totals expenses per cost category.
+        if self.filtered(lambda line: line.kind == "expense" and not line.category):
+            raise ValidationError(
+                _("An expense line of a claim needs a cost category.")
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

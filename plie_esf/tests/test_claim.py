@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PlieEsfCase
@@ -155,6 +155,14 @@ class TestClaim(PlieEsfCase):
             )
         )
         self.assertTrue(correction.is_correction)
+
+    def test_expense_lines_need_a_cost_category(self):
+        lines = self.env["plie.esf.claim.line"].with_user(self.finance)
+        values = {"claim_id": self.claim.id, "kind": "expense", "label": "Sans"}
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            lines.create(values)
+        self.assertNotIn("Sans", self.claim.line_ids.mapped("label"))
+        self.assertTrue(lines.create({**values, "category": "direct"}))
 
     def test_control_records_accepted_amounts_with_reasons_then_payment(self):
         self._submit()
