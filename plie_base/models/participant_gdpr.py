@@ -44,15 +44,12 @@ class PlieParticipant(models.Model):
     )
     def _compute_retention_end_date(self):
         for participant in self:
-            end = False
-            if participant.exit_date:
+            # The ESF end, once known (plie_esf), replaces the conservative
+            # default of the PLIE's settings.
+            end = participant.esf_retention_end_date
+            if not end and participant.exit_date:
                 years = participant.company_id.plie_retention_years
                 end = Date(participant.exit_date.year + years, 12, 31)
-            if participant.esf_retention_end_date:
-                end = max(
-                    end or participant.esf_retention_end_date,
-                    participant.esf_retention_end_date,
-                )
             participant.retention_end_date = end
 
     def action_export_personal_data(self):

@@ -45,8 +45,11 @@ class TestGdpr(PlieBaseCase):
         # Conservative default until plie_esf computes the ESF retention end.
         self.assertEqual(self.company.plie_retention_years, 10)
         self.assertEqual(self.participant.retention_end_date, date(2035, 12, 31))
+        # The ESF end replaces the default, later or earlier.
         self.participant.esf_retention_end_date = date(2037, 12, 31)
         self.assertEqual(self.participant.retention_end_date, date(2037, 12, 31))
+        self.participant.esf_retention_end_date = date(2030, 12, 31)
+        self.assertEqual(self.participant.retention_end_date, date(2030, 12, 31))
 
     def test_anonymisation_is_refused_before_the_default_retention_end(self):
         for day in ("2026-03-01", "2035-12-31"):
