@@ -34,6 +34,11 @@ class PlieEsfIndicatorReport(models.TransientModel):
                 report.incomplete_share > report.incomplete_threshold
             )
 
+    def _compute_display_name(self):
+        # A transient report has no name of its own; the breadcrumb shows this.
+        for report in self:
+            report.display_name = _("ESF indicators")
+
     def _base_domain(self, base):
         """Entry indicators count who entered in the period; result
         indicators who left in it."""

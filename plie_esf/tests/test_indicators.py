@@ -187,6 +187,9 @@ class TestIndicators(PlieEsfCase):
             totals["EECO01"], totals["EECO02"] + totals["EECO04"] + totals["EECO05"]
         )
 
+    def test_report_is_named_in_the_breadcrumb(self):
+        self.assertEqual(self._report().display_name, "ESF indicators")
+
     def test_coordination_reads_the_indicators_too(self):
         self.assertEqual(self._by_code(self._report(self.coordinator)), EXPECTED)
         for user in (self.referent, self.business, self.internal, self.accountant):

@@ -3,6 +3,10 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("plie_partners_portal_declare_hours", {
     steps: () => [
         {
+            content: "The page is named in the portal breadcrumb",
+            trigger: ".o_portal_submenu .breadcrumb-item.active",
+        },
+        {
             content: "Only the placements of the company's own lots are listed",
             trigger: "td:contains('Ouvrier')",
         },
