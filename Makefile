@@ -3,7 +3,7 @@ PYTHON ?= python3
 PLIE := $(PYTHON) tests/tooling/plie.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint i18n bench
+.PHONY: help run test test-db lint i18n bench
 
 help: ## List the commands
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -13,6 +13,9 @@ run: ## Install/update the addons with demo data, serve on http://localhost:8069
 
 test: ## Test database, every test (pytest-odoo, coverage), Odoo's log, pre-commit hooks
 	$(PLIE) test
+
+test-db: ## Only build the test database that pytest then reuses
+	$(PLIE) test-db
 
 lint: ## The pre-commit hooks: ruff, pylint-odoo, OCA's module and .po checks
 	$(PYTHON) -m pre_commit run --all-files

@@ -118,7 +118,8 @@ def run_hooks():
     return subprocess.run(command, cwd=REPO).returncode == 0
 
 
-def cmd_test(args):
+def prepare_test_database():
+    """Write the test settings and build the test database; True if built."""
     pg = ensure_postgres()
     database = os.environ.get("PLIE_TEST_DB", "plie_test")
     LOGS.mkdir(exist_ok=True)
@@ -127,8 +128,16 @@ def cmd_test(args):
     write_odoo_config(
         TEST_CONFIG, {**test_settings(pg, database), "logfile": PYTEST_LOG}
     )
+    return build_database(pg, database)
 
-    results = {"build": build_database(pg, database)}
+
+def cmd_test_db(args):
+    """Only the build step, for running pytest on a few files afterwards."""
+    return 0 if prepare_test_database() else 1
+
+
+def cmd_test(args):
+    results = {"build": prepare_test_database()}
     pytest_code, summary = run_pytest() if results["build"] else (None, None)
     results["pytest"] = pytest_code == 0
     # A build served from the template cache logs almost nothing.

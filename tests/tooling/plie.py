@@ -3,6 +3,7 @@
 
     python3 tests/tooling/plie.py run          serve the addons with demo data
     python3 tests/tooling/plie.py test         build, pytest, checklog, hooks
+    python3 tests/tooling/plie.py test-db      build the test database only
     python3 tests/tooling/plie.py i18n [ADDON...]  refresh .pot files and fr.po
     python3 tests/tooling/plie.py bench        performance benchmarks
     python3 tests/tooling/plie.py db-stop      stop the private PostgreSQL
@@ -29,7 +30,7 @@ import os
 import subprocess
 import sys
 
-from checks import cmd_test
+from checks import cmd_test, cmd_test_db
 from common import ADDONS, LANGUAGE, REPO, ToolError, odoo_command, say
 from postgres import PrivateCluster, drop_database, ensure_postgres, installed_modules
 from translations import cmd_i18n
@@ -103,6 +104,9 @@ def main(argv=None):
     commands.add_parser(
         "test", help="build the test database, pytest, checklog-odoo, pre-commit"
     ).set_defaults(handler=cmd_test)
+    commands.add_parser(
+        "test-db", help="build the test database only (then run pytest on files)"
+    ).set_defaults(handler=cmd_test_db)
     commands.add_parser(
         "bench", help="performance benchmarks on a fresh database"
     ).set_defaults(handler=cmd_bench)
