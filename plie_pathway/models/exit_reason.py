@@ -1,4 +1,12 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+# How funders count an exit (DOMAIN.md, "The pathway"): the positive-exit rate
+# is reported on all exits and on exits other than neutral ones.
+EXIT_CATEGORIES = [
+    ("positive", "Positive"),
+    ("neutral", "Neutral"),
+    ("other", "Other"),
+]
 
 
 class PlieExitReason(models.Model):
@@ -10,8 +18,20 @@ class PlieExitReason(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    category = fields.Selection(
+        EXIT_CATEGORIES,
+        required=True,
+        default="other",
+        index=True,
+        help="Positive: counts as a positive exit. Neutral: an exit the pathway "
+        "could not prevent (moved away, death, long illness, maternity or "
+        "parental leave, incarceration), left out of the rate on non-neutral "
+        "exits. Other: every other exit.",
+    )
     is_positive = fields.Boolean(
         string="Positive exit",
+        compute="_compute_is_positive",
+        store=True,
         help="Counts as a positive exit in the statistics. The committee is warned "
         "when it disagrees with the positive-exit check of the pathway.",
     )
@@ -29,3 +49,8 @@ class PlieExitReason(models.Model):
             "The code of an exit reason must be unique.",
         ),
     ]
+
+    @api.depends("category")
+    def _compute_is_positive(self):
+        for reason in self:
+            reason.is_positive = reason.category == "positive"
