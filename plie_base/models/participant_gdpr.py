@@ -92,6 +92,8 @@ class PlieParticipant(models.Model):
                 _("Only the PLIE's direction can anonymise participants.")
             )
         self._check_can_be_anonymized()
+        # sudo: direction was checked above; anonymising clears records of every
+        # addon (notes, attachments, messages) that direction may not write.
         self.sudo()._anonymize()
         return True
 

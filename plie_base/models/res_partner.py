@@ -51,5 +51,7 @@ class ResPartner(models.Model):
     def _plie_participants(self):
         if self.env.su:
             return self.env["plie.participant"]
+        # sudo: find the contact's participants even those the user may not read;
+        # the write check below then runs as the user.
         participants = self.sudo().with_context(active_test=False).plie_participant_ids
         return participants.sudo(False)

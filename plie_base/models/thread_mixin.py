@@ -76,6 +76,8 @@ def forbidden_thread_domain(env, model_field):
     domain = []
     if forbidden := thread_models_forbidden(env):
         domain.append((model_field, "not in", forbidden))
+    # sudo: the participants' contacts are hidden from some users; the domain
+    # must name all of them to exclude their threads.
     Partner = env["res.partner"].sudo()
     contacts = [
         "|",
@@ -99,6 +101,8 @@ def forbidden_threads(env, threads):
     }
     contact_ids = {res_id for model, res_id in threads if model == "res.partner"}
     if contact_ids:
+        # sudo: find the participant behind each contact; readability is then
+        # checked as the user.
         participants = env["plie.participant"].sudo().with_context(active_test=False)
         participants = participants.search([("partner_id", "in", list(contact_ids))])
         readable = participants.sudo(False)._filtered_access("read")
@@ -117,6 +121,8 @@ def forbidden_thread_records(records, model_field):
     by ``model_field`` and ``res_id``, has a thread the user may not reach."""
     if not records or records.env.su:
         return records.browse()
+    # sudo: read the document of each message or attachment the user may
+    # not read yet; this is what decides whether they may.
     records_sudo = records.sudo()
     forbidden = forbidden_threads(
         records.env, {(r[model_field], r.res_id) for r in records_sudo}
@@ -145,6 +151,7 @@ def unreadable_plie_documents(records, model_field, id_field):
     if records.env.su or not records:
         return records.browse()
     by_document = {}
+    # sudo: the followers' documents are read to decide access, as above.
     for record in records.sudo():
         model = record[model_field]
         if model and model.startswith("plie.") and model in records.env:

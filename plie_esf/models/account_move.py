@@ -18,6 +18,7 @@ class AccountMove(models.Model):
     def button_draft(self):
         """A bill back to draft is no actual expense any more; one already in
         a payment claim cannot go back to draft (the claim keeps it)."""
+        # sudo: an accountant resetting a bill may not read ESF expenses.
         expenses = (
             self.env["plie.esf.expense"].sudo().search([("move_id", "in", self.ids)])
         )

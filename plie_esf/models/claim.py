@@ -216,6 +216,8 @@ class PlieEsfClaim(models.Model):
         """Participants who entered the operation in the period, by gender:
         one grouped query."""
         self.ensure_one()
+        # sudo: a claim reports counts of participants; finance reads no
+        # participation one by one.
         groups = (
             self.env["plie.esf.participation"]
             .sudo()

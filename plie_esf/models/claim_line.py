@@ -98,6 +98,8 @@ class PlieEsfClaimLine(models.Model):
     @api.model
     def _check_expenses_not_claimed(self, expenses):
         """An expense frozen in a submitted claim keeps its eligibility."""
+        # sudo: the guard must see every claim line, also those of claims the
+        # user may not read.
         frozen = self.sudo().search_count(
             [("expense_id", "in", expenses.ids), ("claim_id.state", "!=", "draft")],
             limit=1,

@@ -134,6 +134,8 @@ class PlieEsfExpense(models.Model):
     def action_attach_bill_document(self):
         """Link each expense to the main attachment of its bill."""
         for expense in self.filtered(lambda e: not e.document_id):
+            # sudo: the bill's attachment belongs to accounting, which finance
+            # officers need not be able to read as such.
             expense.document_id = expense.move_id.sudo().message_main_attachment_id
 
     # ------------------------------------------------------------------
@@ -144,6 +146,8 @@ class PlieEsfExpense(models.Model):
         """Create or update the expenses of posted journal items on the
         operations' analytic accounts (percentage of the distribution applied,
         company currency)."""
+        # sudo: posting a bill (an accountant, not an ESF officer) brings its items
+        # into the operations' expenses.
         operations = (
             self.env["plie.esf.operation"]
             .sudo()

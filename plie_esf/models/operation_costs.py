@@ -109,6 +109,8 @@ class PlieEsfOperation(models.Model):
         operations = self.filtered("analytic_account_id")
         if not operations:
             return True
+        # sudo: ESF officers read the operation's journal items without an
+        # accounting role.
         lines = (
             self.env["account.move.line"]
             .sudo()

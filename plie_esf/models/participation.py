@@ -215,6 +215,8 @@ class PlieEsfParticipation(models.Model):
         for participation in self:
             lines = []
             if participation.is_counted:
+                # sudo: the explanation reads answers behind groups; special
+                # categories are shown only to those allowed (checked below).
                 record = participation.sudo()
                 for indicator in indicators_for(participation.fund):
                     if indicator.code in SPECIAL_CATEGORY_INDICATORS and not (

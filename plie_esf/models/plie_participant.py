@@ -20,6 +20,8 @@ class PlieParticipant(models.Model):
     @api.depends("esf_participation_ids.operation_id.retention_end_date")
     def _compute_esf_retention_end_date(self):
         for participant in self:
+            # sudo: the retention end holds whoever computes it (référents do not
+            # read ESF operations).
             dates = participant.sudo().esf_participation_ids.operation_id.mapped(
                 "retention_end_date"
             )
