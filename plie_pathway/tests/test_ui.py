@@ -85,6 +85,7 @@ class TestPathwayTours(HttpCase):
         )
         interview = self.pathway.interview_ids
         self.assertEqual(interview.kind, "phone")
+        self.assertEqual(interview.state, "held")
         self.assertIn("recherche d'emploi", interview.summary)
         self.assertEqual(interview.referent_id, self.referent)
 
