@@ -8,11 +8,12 @@ from odoo.addons.plie_base.models.participant import check_date_range
 
 MAX_INTERVIEW_HOURS = 12
 # Only held interviews are contacts; a no-show is counted per participant.
+# (Labels differ from the committee's "Planned"/"Held": French genders differ.)
 INTERVIEW_STATES = [
-    ("planned", "Planned"),
-    ("held", "Held"),
+    ("planned", "Scheduled"),
+    ("held", "Carried out"),
     ("no_show", "No-show"),
-    ("cancelled", "Cancelled"),
+    ("cancelled", "Called off"),
 ]
 # Statuses the référent sets by hand: a change of date keeps them.
 RECORDED_STATES = ("no_show", "cancelled")
