@@ -225,6 +225,7 @@ class PliePathway(models.Model):
         self._end_suspensions(fields.Date.context_today(self))
         for pathway in self:
             state = "follow_up" if pathway.follow_up_start else "active"
+            # The state is coordination's field; the rights were checked above.
             pathway.sudo()._write_state({"state": state})
         return True
 
@@ -235,6 +236,7 @@ class PliePathway(models.Model):
         """Suspend the pathways from ``date_start`` (the référent's button)."""
         self.check_access("write")
         self._check_state(SUSPENDABLE_STATES)
+        # The state is coordination's field; the rights were checked above.
         self.sudo()._write_state({"state": "suspended"})
         return self.env["plie.pathway.suspension"].create(
             [
