@@ -39,12 +39,14 @@
         "views/res_config_settings_views.xml",
         "wizard/pathway_reassign_views.xml",
         "wizard/exit_proposal_views.xml",
+        "wizard/pathway_suspend_views.xml",
+        "views/pathway_suspension_views.xml",
         "report/pathway_report_views.xml",
         "report/caseload_report_views.xml",
         "report/kpi_dashboard_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/pathway_demo.xml"],
+    "demo": ["demo/pathway_demo.xml", "demo/pathway_suspension_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "plie_pathway/static/tests/tours/*.js",

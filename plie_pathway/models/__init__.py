@@ -9,6 +9,9 @@ from . import exit_reason
 from . import refusal_reason
 from . import step_type
 from . import pathway
+from . import pathway_suspension
+from . import pathway_duration
+from . import pathway_contact
 from . import pathway_assignment
 from . import pathway_step
 from . import interview

@@ -7,6 +7,16 @@ from odoo.addons.plie_base.constants import SOCIAL
 from odoo.addons.plie_base.models.participant import check_date_range
 
 MAX_INTERVIEW_HOURS = 12
+# Only held interviews are contacts; a no-show is counted per participant.
+# (Labels differ from the committee's "Planned"/"Held": French genders differ.)
+INTERVIEW_STATES = [
+    ("planned", "Scheduled"),
+    ("held", "Carried out"),
+    ("no_show", "No-show"),
+    ("cancelled", "Called off"),
+]
+# Statuses the référent sets by hand: a change of date keeps them.
+RECORDED_STATES = ("no_show", "cancelled")
 
 
 class PlieInterview(models.Model):
@@ -29,12 +39,18 @@ class PlieInterview(models.Model):
         required=True,
     )
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
-    held = fields.Boolean(
-        compute="_compute_held",
+    state = fields.Selection(
+        INTERVIEW_STATES,
+        string="Status",
+        compute="_compute_state",
         store=True,
         readonly=False,
+        precompute=True,
+        required=True,
         index=True,
-        help="Held interviews count as contacts; a future interview is planned.",
+        help="Held interviews count as contacts. An interview dated in the future "
+        "is planned, one dated today or earlier is held unless marked as a "
+        "no-show or cancelled.",
     )
     duration = fields.Float(string="Duration (hours)", default=1.0)
     referent_id = fields.Many2one(
@@ -61,9 +77,12 @@ class PlieInterview(models.Model):
             )
 
     @api.depends("date")
-    def _compute_held(self):
+    def _compute_state(self):
         for interview in self:
-            interview.held = bool(interview.date and not interview._is_future())
+            if interview.state in RECORDED_STATES:
+                continue
+            future = interview.date and interview._is_future()
+            interview.state = "planned" if future else "held"
 
     def _is_future(self):
         """After today in the user's timezone (an interview of today is held)."""
@@ -71,7 +90,7 @@ class PlieInterview(models.Model):
         today = fields.Date.context_today(self)
         return fields.Date.context_today(self, self.date) > today
 
-    @api.constrains("date", "next_appointment", "duration", "held")
+    @api.constrains("date", "next_appointment", "duration", "state")
     def _check_dates(self):
         for interview in self:
             check_date_range(interview, ("date", "next_appointment"))
@@ -82,11 +101,11 @@ class PlieInterview(models.Model):
                         max=MAX_INTERVIEW_HOURS,
                     )
                 )
-            if interview.held and interview._is_future():
+            if interview.state in ("held", "no_show") and interview._is_future():
                 raise ValidationError(
                     _(
                         "The interview with %(name)s is in the future: it is planned, "
-                        "it cannot be marked as held yet.",
+                        "it cannot be marked as held or as a no-show yet.",
                         name=interview.participant_id.name,
                     )
                 )
@@ -105,17 +124,36 @@ class PlieInterview(models.Model):
     def create(self, vals_list):
         interviews = super().create(vals_list)
         interviews._sync_appointments()
-        overdue_type = self.env.ref("plie_pathway.mail_activity_type_contact_overdue")
-        interviews.filtered("held").pathway_id.activity_ids.filtered(
-            lambda a: a.activity_type_id == overdue_type
-        ).sudo().action_feedback(feedback=_("Interview recorded."))
+        interviews.filtered(lambda i: i.state == "held")._close_overdue_activities()
         return interviews
 
     def write(self, vals):
         res = super().write(vals)
         if "next_appointment" in vals:
             self._sync_appointments()
+        if vals.get("state") == "held":
+            self._close_overdue_activities()
         return res
+
+    def action_mark_held(self):
+        return self.write({"state": "held"})
+
+    def action_mark_no_show(self):
+        return self.write({"state": "no_show"})
+
+    def action_mark_cancelled(self):
+        return self.write({"state": "cancelled"})
+
+    def action_mark_planned(self):
+        return self.write({"state": "planned"})
+
+    def _close_overdue_activities(self):
+        """A held interview answers the "no contact" reminder of its pathway."""
+        overdue_type = self.env.ref("plie_pathway.mail_activity_type_contact_overdue")
+        # The reminder is the référent's; whoever records the interview closes it.
+        self.pathway_id.activity_ids.filtered(
+            lambda a: a.activity_type_id == overdue_type
+        ).sudo().action_feedback(feedback=_("Interview recorded."))
 
     def _sync_appointments(self):
         """Keep an event in the référent's calendar for the next appointment."""

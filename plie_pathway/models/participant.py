@@ -24,6 +24,29 @@ class PlieParticipant(models.Model):
         string="Prescriptions",
         groups=SOCIAL,
     )
+    no_show_count = fields.Integer(
+        string="No-shows",
+        compute="_compute_no_show_count",
+        store=True,
+        groups=SOCIAL,
+        help="Interviews missed over all the participant's pathways.",
+    )
+
+    @api.depends("pathway_ids.no_show_count")
+    def _compute_no_show_count(self):
+        # A stored count: the same whoever records the interview.
+        groups = (
+            self.env["plie.pathway"]
+            .sudo()
+            ._read_group(
+                [("participant_id", "in", self.ids)],
+                ["participant_id"],
+                ["no_show_count:sum"],
+            )
+        )
+        counts = {participant.id: count for participant, count in groups}
+        for participant in self:
+            participant.no_show_count = counts.get(participant.id, 0)
 
     @api.depends("pathway_ids.state")
     def _compute_pathways(self):

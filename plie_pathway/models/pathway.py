@@ -1,11 +1,9 @@
 from collections import defaultdict
-from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.osv import expression
 from odoo.tools import groupby
 
 from odoo.addons.plie_base.constants import SOCIAL, STATE_CHANGE_KEY
@@ -159,33 +157,6 @@ class PliePathway(models.Model):
     )
     date_planned_end = fields.Date(string="Planned end", tracking=True, copy=False)
     date_end = fields.Date(string="Exit date", index=True, tracking=True, copy=False)
-    duration_days = fields.Integer(
-        string="Duration (days)",
-        compute="_compute_duration_days",
-        store=True,
-        aggregator="avg",
-        help="Days between the contract signature and the exit, once closed.",
-    )
-    duration_months = fields.Float(
-        string="Duration (months)", compute="_compute_duration_months", digits=(6, 1)
-    )
-    duration_alert = fields.Selection(
-        [("alert", "Long pathway"), ("cap", "Beyond the cap")],
-        compute="_compute_duration_alert",
-        search="_search_duration_alert",
-    )
-    last_contact_date = fields.Date(
-        compute="_compute_contacts",
-        store=True,
-        index=True,
-        help="Last interview, or the contract signature when there is none yet.",
-    )
-    next_appointment = fields.Datetime(compute="_compute_contacts", store=True)
-    contact_overdue = fields.Boolean(
-        string="Contact overdue",
-        compute="_compute_contact_overdue",
-        search="_search_contact_overdue",
-    )
     follow_up_start = fields.Date(
         string="Employment follow-up from",
         tracking=True,
@@ -291,88 +262,6 @@ class PliePathway(models.Model):
         for pathway in self:
             pathway.referent_structure_id = pathway.referent_id.plie_structure_id
 
-    @api.depends("date_start", "date_end")
-    def _compute_duration_days(self):
-        for pathway in self:
-            start, end = pathway.date_start, pathway.date_end
-            pathway.duration_days = (end - start).days if start and end else 0
-
-    @api.depends("date_start", "date_end")
-    def _compute_duration_months(self):
-        today = fields.Date.context_today(self)
-        for pathway in self:
-            start = pathway.date_start
-            days = ((pathway.date_end or today) - start).days if start else 0
-            pathway.duration_months = max(days, 0) / DAYS_PER_MONTH
-
-    @api.depends(
-        "state",
-        "date_start",
-        "company_id.plie_pathway_alert_months",
-        "company_id.plie_pathway_cap_months",
-    )
-    def _compute_duration_alert(self):
-        today = fields.Date.context_today(self)
-        for pathway in self:
-            alert = False
-            if pathway.state in OPEN_STATES and pathway.date_start:
-                company = pathway.company_id
-                start = pathway.date_start
-                if (
-                    start + relativedelta(months=company.plie_pathway_cap_months)
-                    <= today
-                ):
-                    alert = "cap"
-                elif (
-                    start + relativedelta(months=company.plie_pathway_alert_months)
-                    <= today
-                ):
-                    alert = "alert"
-            pathway.duration_alert = alert
-
-    @api.depends(
-        "date_start",
-        "interview_ids.date",
-        "interview_ids.held",
-        "interview_ids.next_appointment",
-    )
-    def _compute_contacts(self):
-        """Only held interviews are contacts; a planned one is an appointment."""
-        groups = (
-            self.env["plie.interview"]
-            .sudo()
-            ._read_group(
-                [("pathway_id", "in", self.ids)],
-                ["pathway_id", "held"],
-                ["date:min", "date:max", "next_appointment:max"],
-            )
-        )
-        last_held, appointments = {}, defaultdict(list)
-        for pathway, held, first, last, nxt in groups:
-            if held:
-                last_held[pathway.id] = last.date()
-            else:
-                appointments[pathway.id].append(first)
-            if nxt:
-                appointments[pathway.id].append(nxt)
-        for pathway in self:
-            dates = [d for d in (pathway.date_start, last_held.get(pathway.id)) if d]
-            pathway.last_contact_date = max(dates) if dates else False
-            pathway.next_appointment = max(appointments[pathway.id], default=False)
-
-    @api.depends("state", "last_contact_date", "company_id.plie_contact_frequency_days")
-    def _compute_contact_overdue(self):
-        today = fields.Date.context_today(self)
-        for pathway in self:
-            limit = today - timedelta(
-                days=pathway.company_id.plie_contact_frequency_days
-            )
-            pathway.contact_overdue = bool(
-                pathway.state in CONTACT_STATES
-                and pathway.last_contact_date
-                and pathway.last_contact_date < limit
-            )
-
     @api.depends("follow_up_start")
     def _compute_follow_up_end(self):
         for pathway in self:
@@ -412,56 +301,6 @@ class PliePathway(models.Model):
             [("pathway_id", "in", self.ids)], ["pathway_id"], ["__count"]
         )
         return {pathway.id: count for pathway, count in groups}
-
-    # ------------------------------------------------------------------
-    # Searches on computed fields
-    # ------------------------------------------------------------------
-    def _search_contact_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Unsupported search on overdue contacts."))
-        today = fields.Date.context_today(self)
-        overdue = expression.OR(
-            [
-                [
-                    ("company_id", "=", company.id),
-                    (
-                        "last_contact_date",
-                        "<",
-                        today - timedelta(days=company.plie_contact_frequency_days),
-                    ),
-                ]
-                for company in self.env.companies
-            ]
-        )
-        domain = expression.AND([[("state", "in", CONTACT_STATES)], overdue])
-        positive = (operator == "=") == value
-        return domain if positive else ["!", *expression.normalize_domain(domain)]
-
-    def _search_duration_alert(self, operator, value):
-        if operator not in ("=", "!=") or value not in ("alert", "cap", False):
-            raise UserError(_("Unsupported search on pathway duration alerts."))
-        today = fields.Date.context_today(self)
-        per_company = []
-        for company in self.env.companies:
-            cap_limit = today - relativedelta(months=company.plie_pathway_cap_months)
-            alert_limit = today - relativedelta(
-                months=company.plie_pathway_alert_months
-            )
-            start_domain = {
-                "cap": [("date_start", "<=", cap_limit)],
-                "alert": [
-                    ("date_start", ">", cap_limit),
-                    ("date_start", "<=", alert_limit),
-                ],
-                False: [("date_start", "<=", alert_limit)],
-            }[value]
-            per_company.append([("company_id", "=", company.id), *start_domain])
-        domain = expression.AND(
-            [[("state", "in", OPEN_STATES)], expression.OR(per_company)]
-        )
-        # "!= False" means any alert; "= False" and "!= value" mean the opposite.
-        positive = (operator == "=") == (value is not False)
-        return domain if positive else ["!", *expression.normalize_domain(domain)]
 
     # ------------------------------------------------------------------
     # CRUD
@@ -619,23 +458,6 @@ class PliePathway(models.Model):
             {"state": "participant", "exit_date": False}
         )
         return True
-
-    def action_suspend(self):
-        self._change_state(("active", "follow_up"), "suspended")
-        return True
-
-    def action_resume(self):
-        self.check_access("write")
-        self._check_state(("suspended",))
-        for pathway in self:
-            state = "follow_up" if pathway.follow_up_start else "active"
-            pathway.sudo()._write_state({"state": state})
-        return True
-
-    def _change_state(self, from_states, to_state):
-        self.check_access("write")
-        self._check_state(from_states)
-        self.sudo()._write_state({"state": to_state})
 
     def action_propose_exit(self):
         self.ensure_one()

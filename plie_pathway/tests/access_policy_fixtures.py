@@ -88,6 +88,15 @@ def access_policy_fixtures(env, users, fixtures):
             "date_start": date(2025, 3, 3),
         }
     )
+    suspension = env["plie.pathway.suspension"].create(
+        {
+            "pathway_id": pathway.id,
+            "date_start": date(2025, 2, 10),
+            "date_end": date(2025, 3, 10),
+            "reason": "illness",
+            "note": "Hospital",
+        }
+    )
     own = {"pathway_id": pathway.id}
     exit_reason = ref("plie_pathway.exit_reason_moved")
     return {
@@ -127,6 +136,16 @@ def access_policy_fixtures(env, users, fixtures):
             interview,
             {**own, "date": when, "referent_id": referent.id},
             {"duration": 2.0},
+        ),
+        "plie.pathway.suspension": Fixture(
+            suspension,
+            {
+                **own,
+                "date_start": date(2025, 4, 1),
+                "date_end": date(2025, 4, 15),
+                "reason": "maternity",
+            },
+            {"note": "Back"},
         ),
         "plie.action": Fixture(
             action,
@@ -194,5 +213,10 @@ def access_policy_fixtures(env, users, fixtures):
                 "note": "Moved",
             },
             {"note": "Moved away"},
+        ),
+        "plie.pathway.suspend": Fixture(
+            None,
+            {**own, "date_start": date(2025, 5, 5), "reason": "illness"},
+            {"note": "Hospital"},
         ),
     }

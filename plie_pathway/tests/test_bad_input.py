@@ -58,13 +58,13 @@ class TestBadInput(PliePathwayCase):
     def test_future_interview_is_planned_and_is_not_a_contact(self):
         last_contact = self.pathway.last_contact_date
         planned = self._interview(self.pathway, TODAY + timedelta(days=10))
-        self.assertFalse(planned.held)
+        self.assertEqual(planned.state, "planned")
         self.assertEqual(self.pathway.last_contact_date, last_contact)
         self.assertEqual(planned.date, self.pathway.next_appointment)
         with self.assertRaises(ValidationError):
-            planned.with_user(self.referent).write({"held": True})
+            planned.with_user(self.referent).action_mark_held()
         held = self._interview(self.pathway, TODAY - timedelta(days=1))
-        self.assertTrue(held.held)
+        self.assertEqual(held.state, "held")
         self.assertEqual(self.pathway.last_contact_date, TODAY - timedelta(days=1))
 
     def test_hours_out_of_range_are_refused(self):

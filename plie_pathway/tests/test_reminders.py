@@ -93,14 +93,3 @@ class TestReminders(PliePathwayCase):
         self.assertEqual(event.start.day, 11)
         interview.next_appointment = False
         self.assertFalse(event.exists())
-
-    def test_suspension_and_resumption(self):
-        pathway = self._pathway()
-        pathway.with_user(self.referent).action_suspend()
-        self.assertEqual(pathway.state, "suspended")
-        pathway.with_user(self.referent).action_resume()
-        self.assertEqual(pathway.state, "active")
-        self._employment(pathway, "cdd", TODAY)
-        pathway.with_user(self.referent).action_suspend()
-        pathway.with_user(self.referent).action_resume()
-        self.assertEqual(pathway.state, "follow_up")

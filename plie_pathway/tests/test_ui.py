@@ -85,8 +85,21 @@ class TestPathwayTours(HttpCase):
         )
         interview = self.pathway.interview_ids
         self.assertEqual(interview.kind, "phone")
+        self.assertEqual(interview.state, "held")
         self.assertIn("recherche d'emploi", interview.summary)
         self.assertEqual(interview.referent_id, self.referent)
+
+    def test_referent_suspends_a_pathway(self):
+        self.start_tour(
+            "/odoo",
+            "plie_pathway_referent_suspends_pathway",
+            login="tour_pathway_referent",
+        )
+        self.assertEqual(self.pathway.state, "suspended")
+        suspension = self.pathway.suspension_ids
+        self.assertEqual(suspension.reason, "illness")
+        self.assertEqual(suspension.date_start, fields.Date.today())
+        self.assertFalse(suspension.date_end)
 
     def test_coordinator_closes_a_committee_session(self):
         self.start_tour(

@@ -70,6 +70,46 @@ registry.category("web_tour.tours").add("plie_pathway_referent_records_interview
     ],
 });
 
+registry.category("web_tour.tours").add("plie_pathway_referent_suspends_pathway", {
+    url: "/odoo",
+    steps: () => [
+        ...openPlieMenu("plie_pathway.menu_plie_pathways", "plie_pathway.menu_plie_my_pathways"),
+        {
+            content: "Open the pathway of the participant",
+            trigger: ".o_data_row .o_data_cell:contains('Tourville')",
+            run: "click",
+        },
+        {
+            content: "Suspend the pathway",
+            trigger: ".o_form_statusbar button[name='action_suspend']",
+            run: "click",
+        },
+        {
+            content: "Choose the reason",
+            trigger: ".modal .o_field_widget[name='reason'] select",
+            run: "select \"illness\"",
+        },
+        {
+            content: "Confirm the suspension",
+            trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "The pathway can be resumed",
+            trigger: ".o_form_statusbar button[name='action_resume']",
+        },
+        {
+            content: "Its suspension is listed",
+            trigger: ".o_notebook .nav-link[name='suspensions']",
+            run: "click",
+        },
+        {
+            content: "The running suspension is there",
+            trigger: ".o_field_widget[name='suspension_ids'] .o_data_row",
+        },
+    ],
+});
+
 registry.category("web_tour.tours").add("plie_pathway_coordinator_closes_committee", {
     url: "/odoo",
     steps: () => [
