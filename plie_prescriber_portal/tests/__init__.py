@@ -1,0 +1,5 @@
+from . import test_decision_letter
+from . import test_follow_up
+from . import test_portal_submission
+from . import test_portal_tour
+from . import test_translations
