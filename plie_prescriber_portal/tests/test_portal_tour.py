@@ -35,7 +35,9 @@ class TestPortalTour(HttpCase, PrescriberPortalCase):
             }
         )
         committee.with_user(self.coordinator).action_close()
-        self.assertEqual(self._follow_up(self.member, prescription)["decision"], "Refused")
+        self.assertEqual(
+            self._follow_up(self.member, prescription)["decision"], "Refused"
+        )
         self.start_tour(
             "/my/prescriptions",
             "plie_prescriber_portal_decision",
