@@ -3,3 +3,4 @@ from . import res_config_settings
 from . import res_partner
 from . import prescription
 from . import committee
+from . import participant

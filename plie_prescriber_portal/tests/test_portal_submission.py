@@ -93,3 +93,13 @@ class TestPortalSubmission(PrescriberPortalCase):
             ]
         )
         self.assertEqual(notes.mapped("res_id"), known.ids)
+
+    def test_anonymisation_erases_the_situation_sent_on_the_portal(self):
+        prescription = self._send(self.member, education_level="3")
+        prescription.with_user(self.coordinator).action_preassign()
+        prescription.participant_id._anonymize()
+        self.assertEqual(prescription.lastname, "Anonymised participant")
+        self.assertFalse(prescription.ft_registration_date)
+        self.assertFalse(prescription.benefit_type)
+        self.assertFalse(prescription.education_level)
+        self.assertFalse(prescription.attachment_ids)
