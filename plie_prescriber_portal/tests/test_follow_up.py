@@ -128,3 +128,18 @@ class TestFollowUp(PrescriberPortalCase):
                 "letter",
             },
         )
+
+    def test_the_follow_up_list_reads_in_a_constant_number_of_queries(self):
+        Prescription = self.env["plie.prescription"].with_user(self.member)
+
+        def follow_up():
+            return Prescription._portal_prescriptions()._portal_values()
+
+        self._warm_up(follow_up)
+        with self.assertQueryCount(8):
+            self.assertEqual(len(follow_up()), 2)
+        for number in range(4):
+            self._send(self.member_b, lastname=f"Extra {number}", documents=())
+        self._warm_up(follow_up)
+        with self.assertQueryCount(8):
+            self.assertEqual(len(follow_up()), 6)
