@@ -112,7 +112,7 @@ class PliePrescription(models.Model):
         return organisation
 
     @api.model
-    def _portal_prescriptions(self, search=None):
+    def _portal_prescriptions(self, search=None, prescription_id=None):
         """The organisation's prescriptions (as superuser: portal users have
         no access right on prescriptions), optionally filtered by the
         person's name or the reference."""
@@ -124,6 +124,8 @@ class PliePrescription(models.Model):
             ("company_id", "in", self.env.user.company_ids.ids),
             ("state", "!=", "withdrawn"),
         ]
+        if prescription_id:
+            domain.append(("id", "=", prescription_id))
         if search:
             domain += [
                 "|",
@@ -138,9 +140,7 @@ class PliePrescription(models.Model):
     @api.model
     def _portal_prescription(self, prescription_id):
         """One prescription of the organisation, or AccessError."""
-        prescription = self._portal_prescriptions().filtered(
-            lambda p: p.id == prescription_id
-        )
+        prescription = self._portal_prescriptions(prescription_id=prescription_id)
         if not prescription:
             raise AccessError(_("This prescription is not one of your organisation."))
         return prescription
@@ -164,7 +164,12 @@ class PliePrescription(models.Model):
         values = []
         for prescription in self:
             status = prescription.portal_status
-            referent = prescription.referent_id if status != "refused" else None
+            # The référent once pre-assigned, never for a refused person.
+            referent = (
+                prescription.referent_id
+                if status not in ("received", "refused")
+                else None
+            )
             committee = prescription.committee_id if status != "received" else None
             values.append(
                 {
