@@ -456,6 +456,67 @@ class TestAccessPolicyWalk(AccessPolicyCase):
             ["name", "description"],
         )
 
+    def _door_portal_follow_up(self, prescription):
+        """The prescriber portal's only way in (plie_prescriber_portal): the
+        organisation's prescriptions, found by reference, with their status."""
+
+        def reach(env):
+            Prescription = env["plie.prescription"]
+            found = Prescription._portal_prescriptions(search=prescription.name)
+            if prescription not in found:
+                return False
+            values = found.filtered(lambda p: p.id == prescription.id)._portal_values()
+            return values[0]["reference"] == prescription.name
+
+        return reach
+
+    def test_portal_reaches_nothing_from_another_organisation_or_once_cut_off(self):
+        """Another organisation's member, a suspended organisation's member
+        and a removed member reach no prescription, by any door."""
+        if ("plie.prescription", "portal_follow_up") not in self.policy["doors"]:
+            self.skipTest("no prescriber portal installed")
+        prescription = self.fixtures["plie.prescription"].record
+        member = self.users["portal"]
+        organisation = prescription.prescriber_id
+        other = new_test_user(
+            self.env,
+            login="plie_portal_other",
+            groups="base.group_portal",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        other.partner_id.parent_id = self.env["res.partner"].create(
+            {"name": "Other prescriber", "is_company": True}
+        )
+        other.partner_id.parent_id.plie_prescriber_kind = "mission_locale"
+        door = self._door_portal_follow_up(prescription)
+        self.assertIs(door(self.env(user=member)), True)
+        self.assertIs(door(self.env(user=other)), False)
+        organisation.plie_prescriber_suspended = True
+        self.assertIs(door(self.env(user=member)), False)
+        organisation.plie_prescriber_suspended = False
+        member.partner_id._plie_leave_prescriber_organisation("walk")
+        self.assertIs(door(self.env(user=member)), False)
+        # The ORM and the attachments stay closed to all three.
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "evidence.txt",
+                "raw": b"RSA",
+                "res_model": "plie.prescription",
+                "res_id": prescription.id,
+            }
+        )
+        for user in (member, other):
+            env = self.env(user=user)
+            found = self._found_and_read(
+                lambda env: env["ir.attachment"].search([("id", "=", attachment.id)]),
+                ["datas"],
+            )
+            self.assertIs(found(env), False)
+            for model in ("plie.prescription", "plie.participant", "plie.pathway"):
+                with self.assertRaises(AccessError):
+                    env[model].search([])
+
 
 @tagged("post_install", "-at_install")
 class TestAccessPolicyOverRpc(AccessPolicyCase, HttpCase):
