@@ -1,2 +1,3 @@
 from . import pathway_reassign
 from . import exit_proposal
+from . import annual_report
