@@ -194,7 +194,7 @@ class PliePathwayReport(models.Model):
                         THEN CASE WHEN p.is_positive_exit THEN 100.0 ELSE 0.0 END
                    END AS positive_exit_rate_non_neutral,
                    CASE WHEN %(exit)s THEN p.duration_days END AS duration_days,
-                   CASE WHEN %(exit)s THEN p.duration_days END
+                   CASE WHEN %(exit)s THEN p.duration_days::float END
                        AS duration_median_days,
                    CASE WHEN %(exit)s THEN p.duration_days / %(days_per_month)s END
                        AS duration_months

@@ -1,10 +1,35 @@
 import { registry } from "@web/core/registry";
 
+// The names are those of the user's language (English or French).
+const DASHBOARD = [
+    ".o_search_panel_category_value:contains(Pathways)",
+    ".o_search_panel_category_value:contains(Parcours)",
+];
+const ACTIVE = DASHBOARD.map((selector) =>
+    selector.replace("_value:", "_value.active:")
+);
+
 registry.category("web_tour.tours").add("plie_pathway_dashboard", {
     steps: () => [
         {
-            content: "The pathway dashboard draws its charts",
-            trigger: ".o_action canvas",
+            content: "Open the pathway dashboard",
+            trigger: DASHBOARD.join(", "),
+            run: "click",
+        },
+        {
+            content: "It is the dashboard shown",
+            trigger: ACTIVE.join(", "),
+        },
+        {
+            content: "with its period filter",
+            trigger: [
+                ".o_spreadsheet_dashboard_action .o-filter-value[title='Period']",
+                ".o_spreadsheet_dashboard_action .o-filter-value[title='Période']",
+            ].join(", "),
+        },
+        {
+            content: "and its charts drawn",
+            trigger: ".o_spreadsheet_dashboard_action canvas",
         },
         {
             content: "without any error",
