@@ -30,7 +30,7 @@ class PlieAnnualReportXlsx(models.AbstractModel):
                     for col, (key, _label, kind) in enumerate(values["columns"], 1):
                         value = figures[key]
                         if value is None:
-                            # A cell hidden by statistical secrecy.
+                            # No exit to compute it on.
                             sheet.write(row, col, "")
                         elif kind == "rate":
                             sheet.write_number(row, col, round(value, 1), number)

@@ -14,6 +14,7 @@ BENEFIT_TYPES = [
     ("aah", "AAH"),
     ("other", "Other minimum benefit"),
 ]
+QPV_RESIDENCES = [("qpv", "QPV resident"), ("outside_qpv", "Outside QPV")]
 # Aggregates of the funders' figures, read in one grouped query (_figures).
 FIGURES = (
     "file_active:count_distinct",
@@ -95,7 +96,7 @@ class PliePathwayReport(models.Model):
         readonly=True,
         help="Minimum social benefit received on the day of entry.",
     )
-    is_qpv_resident = fields.Boolean(string="QPV resident", readonly=True)
+    qpv_residence = fields.Selection(QPV_RESIDENCES, string="QPV", readonly=True)
     exit_reason_id = fields.Many2one("plie.exit.reason", readonly=True, groups=SOCIAL)
     exit_category = fields.Selection(EXIT_CATEGORIES, readonly=True)
     file_active = fields.Integer(
@@ -178,7 +179,8 @@ class PliePathwayReport(models.Model):
                         ELSE '50_plus' END AS age_band,
                    pa.education_level,
                    b.benefit_type,
-                   pa.qpv_id IS NOT NULL AS is_qpv_resident,
+                   CASE WHEN pa.qpv_id IS NULL THEN 'outside_qpv' ELSE 'qpv' END
+                       AS qpv_residence,
                    CASE WHEN %(exit)s THEN p.exit_reason_id END AS exit_reason_id,
                    CASE WHEN %(exit)s THEN r.category END AS exit_category,
                    (date_trunc('month', p.date_start) = m.month)::integer

@@ -140,14 +140,14 @@ class TestStatistics(PlieStatisticsCase):
             {self.commune: (5, 3, 66.67), self.env["plie.commune"]: (1, 1, 0.0)},
         )
         qpv = {
-            row["is_qpv_resident"]: (
+            row["qpv_residence"]: (
                 row["file_active"],
                 row["positive_exit_rate"],
                 row["positive_exit_rate_non_neutral"],
             )
-            for row in self._figures(self.coordinator, ["is_qpv_resident"])
+            for row in self._figures(self.coordinator, ["qpv_residence"])
         }
-        self.assertEqual(qpv, {True: (2, 50.0, 100.0), False: (4, 50.0, 50.0)})
+        self.assertEqual(qpv, {"qpv": (2, 50.0, 100.0), "outside_qpv": (4, 50.0, 50.0)})
 
     def test_entries_and_exits_per_month(self):
         groups = (
@@ -265,8 +265,12 @@ class TestAnnualReport(PlieStatisticsCase):
         )
         self.assertEqual(cells[5], ["Not set", 1, 0, 1, 0, 0, 0.0, 0.0, 21.0, 21.0])
         self.assertEqual(cells[7][0], "Per QPV residence")
-        self.assertEqual(cells[8], ["No", 4, 2, 2, 1, 0, 50.0, 50.0, 15.0, 15.0])
-        self.assertEqual(sheet.cell(row=12, column=1).value, "Yes")
+        self.assertEqual(
+            cells[8], ["Outside QPV", 4, 2, 2, 1, 0, 50.0, 50.0, 15.0, 15.0]
+        )
+        self.assertEqual(
+            [cell.value for cell in sheet[12]][:5], ["QPV resident", 2, 2, 2, 1]
+        )
 
     def test_annual_report_pdf_renders_the_tables(self):
         wizard = self._wizard(self.coordinator)
@@ -343,7 +347,7 @@ class TestDashboardTour(HttpCase, PliePathwayCase):
         # The spreadsheet needs the date format of an installed language.
         self.coordinator.lang = self.env["res.lang"].search([], limit=1).code
         self.start_tour(
-            "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+            "/odoo/action-plie_pathway.plie_pathway_dashboard_action",
             "plie_pathway_dashboard",
             login=self.coordinator.login,
         )

@@ -38,7 +38,7 @@ class PlieAnnualReport(models.TransientModel):
         """(title, group-by field) of each table after the total."""
         return [
             (_("Per commune"), "commune_id"),
-            (_("Per QPV residence"), "is_qpv_resident"),
+            (_("Per QPV residence"), "qpv_residence"),
             (_("Per gender"), "gender"),
             (_("Per age band"), "age_band"),
         ]
@@ -88,17 +88,26 @@ class PlieAnnualReport(models.TransientModel):
         }
 
     def _convert(self, row):
-        figures = dict(row)
-        figures["duration_months"] = (row["duration_days"] or 0) / DAYS_PER_MONTH
-        figures["median_months"] = (row["duration_median_days"] or 0) / DAYS_PER_MONTH
-        return figures
+        """Durations in months; rates and durations left empty (None) where
+        there is no exit to compute them on."""
+        exits = row["exit_count"]
+        non_neutral = exits and exits - row["neutral_exit_count"]
+        return dict(
+            row,
+            positive_exit_rate=row["positive_exit_rate"] if exits else None,
+            positive_exit_rate_non_neutral=row["positive_exit_rate_non_neutral"]
+            if non_neutral
+            else None,
+            duration_months=row["duration_days"] / DAYS_PER_MONTH if exits else None,
+            median_months=row["duration_median_days"] / DAYS_PER_MONTH
+            if exits
+            else None,
+        )
 
     def _label(self, groupby, value):
         field = self.env["plie.pathway.report"]._fields[groupby]
         if field.type == "many2one":
             return value.display_name or _("Not set")
-        if field.type == "boolean":
-            return _("Yes") if value else _("No")
         labels = dict(field._description_selection(self.env))
         return labels.get(value) or _("Not set")
 
