@@ -247,7 +247,7 @@ class TestAnnualReport(PlieStatisticsCase):
         sheet = load_workbook(BytesIO(content))["2024"]
         cells = [
             [cell.value for cell in row]
-            for row in sheet.iter_rows(min_row=3, max_row=11, max_col=10)
+            for row in sheet.iter_rows(min_row=3, max_row=14, max_col=10)
         ]
         self.assertEqual(
             cells[0][:4], ["All participants", "File active", "Entries", "Exits"]
@@ -266,11 +266,12 @@ class TestAnnualReport(PlieStatisticsCase):
         self.assertEqual(cells[5], ["Not set", 1, 0, 1, 0, 0, 0.0, 0.0, 21.0, 21.0])
         self.assertEqual(cells[7][0], "Per QPV residence")
         self.assertEqual(
-            cells[8], ["Outside QPV", 4, 2, 2, 1, 0, 50.0, 50.0, 15.0, 15.0]
+            cells[8], ["QPV resident", 2, 2, 2, 1, 1, 50.0, 100.0, 7.5, 7.5]
         )
         self.assertEqual(
-            [cell.value for cell in sheet[12]][:5], ["QPV resident", 2, 2, 2, 1]
+            cells[9], ["Outside QPV", 4, 2, 2, 1, 0, 50.0, 50.0, 15.0, 15.0]
         )
+        self.assertEqual(cells[11][0], "Per gender")
 
     def test_annual_report_pdf_renders_the_tables(self):
         wizard = self._wizard(self.coordinator)

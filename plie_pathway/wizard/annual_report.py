@@ -72,10 +72,7 @@ class PlieAnnualReport(models.TransientModel):
         sections = [(_("All participants"), [(_("Total"), self._convert(total))])]
         for title, groupby in self._breakdowns():
             rows = Report._figures(date_from, date_to, [groupby], self.company_id)
-            lines = [
-                (self._label(groupby, row[groupby]), self._convert(row)) for row in rows
-            ]
-            sections.append((title, sorted(lines, key=lambda line: line[0])))
+            sections.append((title, self._lines(groupby, rows)))
         return {
             "title": _(
                 "Activity report %(year)s - %(plie)s",
@@ -103,6 +100,26 @@ class PlieAnnualReport(models.TransientModel):
             if exits
             else None,
         )
+
+    def _lines(self, groupby, rows):
+        """(label, figures) of each group: choices in their usual order,
+        records by name, the group without a value last."""
+        field = self.env["plie.pathway.report"]._fields[groupby]
+        if field.type == "selection":
+            order = [key for key, _label in field._description_selection(self.env)]
+            rows = sorted(
+                rows,
+                key=lambda row: order.index(row[groupby])
+                if row[groupby] in order
+                else len(order),
+            )
+        else:
+            rows = sorted(
+                rows, key=lambda row: (not row[groupby], row[groupby].display_name)
+            )
+        return [
+            (self._label(groupby, row[groupby]), self._convert(row)) for row in rows
+        ]
 
     def _label(self, groupby, value):
         field = self.env["plie.pathway.report"]._fields[groupby]
