@@ -7,12 +7,14 @@ class PlieStatisticsMixin(models.AbstractModel):
     (users without the coordination role: finance...), its rows are not read
     one by one, only grouped, and a group of fewer people than the PLIE's
     threshold shows no figure (statistical secrecy, DOMAIN.md). A report
-    inherits it and names the field counting people in ``_plie_count_field``."""
+    inherits it and names the field counting people in ``_plie_count_field``
+    (summed, or counted with ``_plie_count_aggregator = "count_distinct"``)."""
 
     _name = "plie.statistics.mixin"
     _description = "PLIE aggregate with statistical secrecy"
 
     _plie_count_field = "participant_count"
+    _plie_count_aggregator = "sum"
 
     @api.model
     def _plie_in_circle(self):
@@ -35,7 +37,7 @@ class PlieStatisticsMixin(models.AbstractModel):
     def _read_group(self, domain, groupby=(), aggregates=(), having=(), **kwargs):
         if self._plie_in_circle():
             return super()._read_group(domain, groupby, aggregates, having, **kwargs)
-        count = f"{self._plie_count_field}:sum"
+        count = f"{self._plie_count_field}:{self._plie_count_aggregator}"
         rows = super()._read_group(
             domain, groupby, (*aggregates, count), having, **kwargs
         )

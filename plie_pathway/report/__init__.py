@@ -1,3 +1,3 @@
 from . import pathway_report
 from . import caseload_report
-from . import kpi_dashboard
+from . import annual_report_xlsx

@@ -1,4 +1,4 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..models.pathway import OPEN_STATES
@@ -49,39 +49,35 @@ class PlieCaseloadReport(models.Model):
         for row in self:
             row.overdue_count = counts.get((row.referent_id.id, row.company_id.id), 0)
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(table)s AS (
-                    SELECT u.id AS id,
-                           u.id AS referent_id,
-                           u.company_id,
-                           u.plie_structure_id AS referent_structure_id,
-                           u.plie_fte AS fte,
-                           u.plie_fte * c.plie_caseload_per_fte AS capacity,
-                           COALESCE(l.active_count, 0) AS active_count,
-                           CASE WHEN u.plie_fte > 0
-                                THEN 100.0 * COALESCE(l.active_count, 0)
-                                     / (u.plie_fte * c.plie_caseload_per_fte)
-                           END AS load_percent
-                      FROM res_users u
-                      JOIN res_company c ON c.id = u.company_id
-                      LEFT JOIN (
-                          SELECT p.referent_id,
-                                 p.company_id,
-                                 count(*) AS active_count
-                            FROM plie_pathway p
-                           WHERE p.state IN %(open_states)s
-                        GROUP BY p.referent_id, p.company_id
-                      ) l ON l.referent_id = u.id AND l.company_id = u.company_id
-                     WHERE u.active AND (u.plie_fte > 0 OR l.active_count > 0)
-                )
-                """,
-                table=SQL.identifier(self._table),
-                open_states=OPEN_STATES,
-            )
+    @property
+    def _table_query(self):
+        # A row per référent: its id is the user's (no made-up id).
+        return SQL(
+            """
+            SELECT u.id AS id,
+                   u.id AS referent_id,
+                   u.company_id,
+                   u.plie_structure_id AS referent_structure_id,
+                   u.plie_fte AS fte,
+                   u.plie_fte * c.plie_caseload_per_fte AS capacity,
+                   COALESCE(l.active_count, 0) AS active_count,
+                   CASE WHEN u.plie_fte > 0
+                        THEN 100.0 * COALESCE(l.active_count, 0)
+                             / (u.plie_fte * c.plie_caseload_per_fte)
+                   END AS load_percent
+              FROM res_users u
+              JOIN res_company c ON c.id = u.company_id
+              LEFT JOIN (
+                  SELECT p.referent_id,
+                         p.company_id,
+                         count(*) AS active_count
+                    FROM plie_pathway p
+                   WHERE p.state IN %(open_states)s
+                GROUP BY p.referent_id, p.company_id
+              ) l ON l.referent_id = u.id AND l.company_id = u.company_id
+             WHERE u.active AND (u.plie_fte > 0 OR l.active_count > 0)
+            """,
+            open_states=OPEN_STATES,
         )
 
     def action_open_pathways(self):

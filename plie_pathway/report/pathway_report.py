@@ -1,21 +1,54 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models
+from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
-from odoo.addons.plie_base.constants import SOCIAL
+from odoo.addons.plie_base.constants import AGE_BANDS, EDUCATION_LEVELS, SOCIAL
 
+from ..models.exit_reason import EXIT_CATEGORIES
 from ..models.pathway import DAYS_PER_MONTH
 from ..models.prescription import GENDERS
 
+BENEFIT_TYPES = [
+    ("rsa", "RSA"),
+    ("ass", "ASS"),
+    ("aah", "AAH"),
+    ("other", "Other minimum benefit"),
+]
+QPV_RESIDENCES = [("qpv", "QPV resident"), ("outside_qpv", "Outside QPV")]
+# Aggregates of the funders' figures, read in one grouped query (_figures).
+FIGURES = (
+    "file_active:count_distinct",
+    "entry_count:sum",
+    "exit_count:sum",
+    "positive_exit_count:sum",
+    "neutral_exit_count:sum",
+    "positive_exit_rate:avg",
+    "positive_exit_rate_non_neutral:avg",
+    "duration_days:avg",
+    "duration_median_days:median",
+)
+
 
 class PliePathwayReport(models.Model):
-    """Entries and exits of pathways: one row per pathway start (entry) and
-    one per pathway exit, so that both can be counted per period."""
+    """Pathway statistics: one row per pathway and per month it is in pathway
+    (from the contract signature to the exit), so that any period made of
+    months counts its *file active* (pathways in pathway on at least one day of
+    it, DOMAIN.md), entries, exits, positive exits and durations.
+
+    SQL-backed report models of the PLIE addons use ``_table_query``, not an
+    ``init()`` that creates a view: the query is always the one of the code
+    loaded and no view to drop and recreate on update (``_depends`` still
+    names what to flush before reading). Its rows carry no many2many: a
+    relation would need ids of their own, not ones made up from the pathway's."""
 
     _name = "plie.pathway.report"
-    _description = "Pathway entries and exits analysis"
+    _inherit = ["plie.statistics.mixin"]
+    _description = "Pathway statistics"
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "pathway_id"
+    _plie_count_field = "participant_count"
+    _plie_count_aggregator = "count_distinct"
     _depends = {
         "plie.pathway": [
             "participant_id",
@@ -26,112 +59,212 @@ class PliePathwayReport(models.Model):
             "referent_id",
             "referent_structure_id",
             "commune_id",
+            "prescription_id",
             "exit_reason_id",
             "is_positive_exit",
-            "priority_criterion_ids",
+            "duration_days",
         ],
-        "plie.participant": ["gender"],
+        "plie.participant": ["gender", "birth_year", "education_level", "qpv_id"],
+        "plie.participant.benefit": [
+            "participant_id",
+            "benefit_type",
+            "start_date",
+            "end_date",
+        ],
+        "plie.prescription": ["prescriber_id"],
+        "plie.exit.reason": ["category"],
     }
 
     pathway_id = fields.Many2one("plie.pathway", readonly=True)
     participant_id = fields.Many2one("plie.participant", readonly=True)
     company_id = fields.Many2one("res.company", string="PLIE", readonly=True)
-    movement = fields.Selection([("entry", "Entry"), ("exit", "Exit")], readonly=True)
-    date = fields.Date(readonly=True)
+    date = fields.Date(string="Month", readonly=True)
     referent_id = fields.Many2one("res.users", string="Référent", readonly=True)
     referent_structure_id = fields.Many2one(
         "res.partner", string="Référent structure", readonly=True
     )
     commune_id = fields.Many2one("plie.commune", readonly=True)
+    prescriber_id = fields.Many2one("res.partner", readonly=True)
     gender = fields.Selection(GENDERS, readonly=True)
-    exit_reason_id = fields.Many2one("plie.exit.reason", readonly=True, groups=SOCIAL)
-    priority_criterion_ids = fields.Many2many(
-        "plie.eligibility.criterion",
-        "plie_pathway_report_priority_rel",
-        "report_id",
-        "criterion_id",
-        string="Priority publics at entry",
+    age_band = fields.Selection(
+        AGE_BANDS, readonly=True, help="Age reached in the year of entry."
+    )
+    education_level = fields.Selection(EDUCATION_LEVELS, readonly=True)
+    benefit_type = fields.Selection(
+        BENEFIT_TYPES,
+        string="Benefit at entry",
         readonly=True,
-        groups=SOCIAL,
+        help="Minimum social benefit received on the day of entry.",
+    )
+    qpv_residence = fields.Selection(QPV_RESIDENCES, string="QPV", readonly=True)
+    exit_reason_id = fields.Many2one("plie.exit.reason", readonly=True, groups=SOCIAL)
+    exit_category = fields.Selection(EXIT_CATEGORIES, readonly=True)
+    file_active = fields.Integer(
+        string="File active",
+        aggregator="count_distinct",
+        readonly=True,
+        help="Pathways in pathway on at least one day of the period.",
+    )
+    participant_count = fields.Integer(
+        string="Participants", aggregator="count_distinct", readonly=True
     )
     entry_count = fields.Integer(string="Entries", readonly=True)
     exit_count = fields.Integer(string="Exits", readonly=True)
     positive_exit_count = fields.Integer(string="Positive exits", readonly=True)
+    neutral_exit_count = fields.Integer(string="Neutral exits", readonly=True)
     positive_exit_rate = fields.Float(
         string="Positive exit rate (%)",
         aggregator="avg",
         readonly=True,
-        help="Positive exits / exits: 100 for a positive exit, 0 for another exit, "
-        "empty for an entry, so that the average is the rate.",
+        digits=(5, 1),
+        help="Positive exits / exits: 100 on a positive exit, 0 on another exit, "
+        "empty on other rows, so that the average is the rate.",
+    )
+    positive_exit_rate_non_neutral = fields.Float(
+        string="Positive exit rate, non-neutral exits (%)",
+        aggregator="avg",
+        readonly=True,
+        digits=(5, 1),
+        help="Positive exits / exits other than neutral ones (moved away, "
+        "death, long illness, parental leave, incarceration...).",
     )
     duration_days = fields.Integer(
-        string="Duration (days)", aggregator="avg", readonly=True
+        string="Average duration (days)",
+        aggregator="avg",
+        readonly=True,
+        help="Duration of the pathways that ended, net of suspensions.",
+    )
+    duration_median_days = fields.Float(
+        string="Median duration (days)",
+        aggregator="median",
+        readonly=True,
+        digits=(6, 1),
+        help="Median duration of the pathways that ended, net of suspensions.",
     )
     duration_months = fields.Float(
-        string="Duration (months)", aggregator="avg", readonly=True, digits=(6, 1)
+        string="Average duration (months)",
+        aggregator="avg",
+        readonly=True,
+        digits=(6, 1),
     )
 
-    def _select_movement(self, movement):
-        is_exit = movement == "exit"
+    @property
+    def _table_query(self):
+        exit_month = SQL(
+            "p.state = 'closed' AND p.date_end IS NOT NULL "
+            "AND date_trunc('month', p.date_end) = m.month"
+        )
+        non_neutral_exit = SQL(
+            "%s AND COALESCE(r.category, 'other') != 'neutral'", exit_month
+        )
+        # Age reached in the year of entry (DOMAIN.md: under 26, 26-49, 50+).
+        age = SQL("EXTRACT(YEAR FROM p.date_start) - pa.birth_year")
         return SQL(
             """
-            SELECT p.id * 2 + %(offset)s AS id,
+            SELECT row_number() OVER (ORDER BY p.id, m.month) AS id,
                    p.id AS pathway_id,
+                   p.id AS file_active,
                    p.participant_id,
+                   p.participant_id AS participant_count,
                    p.company_id,
-                   %(movement)s AS movement,
-                   %(date)s AS date,
+                   m.month::date AS date,
                    p.referent_id,
                    p.referent_structure_id,
                    p.commune_id,
+                   pr.prescriber_id,
                    pa.gender,
-                   %(exit_reason)s AS exit_reason_id,
-                   %(entry)s AS entry_count,
-                   %(exit)s AS exit_count,
-                   %(positive)s AS positive_exit_count,
-                   %(rate)s AS positive_exit_rate,
-                   %(days)s AS duration_days,
-                   %(months)s AS duration_months
+                   CASE WHEN pa.birth_year IS NULL THEN NULL
+                        WHEN %(age)s < 26 THEN 'under_26'
+                        WHEN %(age)s < 50 THEN '26_49'
+                        ELSE '50_plus' END AS age_band,
+                   pa.education_level,
+                   b.benefit_type,
+                   CASE WHEN pa.qpv_id IS NULL THEN 'outside_qpv' ELSE 'qpv' END
+                       AS qpv_residence,
+                   CASE WHEN %(exit)s THEN p.exit_reason_id END AS exit_reason_id,
+                   CASE WHEN %(exit)s THEN r.category END AS exit_category,
+                   (date_trunc('month', p.date_start) = m.month)::integer
+                       AS entry_count,
+                   (%(exit)s)::integer AS exit_count,
+                   (%(exit)s AND p.is_positive_exit)::integer AS positive_exit_count,
+                   (%(exit)s AND r.category = 'neutral')::integer
+                       AS neutral_exit_count,
+                   CASE WHEN %(exit)s
+                        THEN CASE WHEN p.is_positive_exit THEN 100.0 ELSE 0.0 END
+                   END AS positive_exit_rate,
+                   CASE WHEN %(non_neutral)s
+                        THEN CASE WHEN p.is_positive_exit THEN 100.0 ELSE 0.0 END
+                   END AS positive_exit_rate_non_neutral,
+                   CASE WHEN %(exit)s THEN p.duration_days END AS duration_days,
+                   CASE WHEN %(exit)s THEN p.duration_days::float END
+                       AS duration_median_days,
+                   CASE WHEN %(exit)s THEN p.duration_days / %(days_per_month)s END
+                       AS duration_months
               FROM plie_pathway p
               JOIN plie_participant pa ON pa.id = p.participant_id
-             WHERE p.date_start IS NOT NULL %(where)s
+         LEFT JOIN plie_prescription pr ON pr.id = p.prescription_id
+         LEFT JOIN plie_exit_reason r ON r.id = p.exit_reason_id
+         LEFT JOIN LATERAL (
+                   SELECT benefit.benefit_type
+                     FROM plie_participant_benefit benefit
+                    WHERE benefit.participant_id = p.participant_id
+                      AND benefit.start_date <= p.date_start
+                      AND (benefit.end_date IS NULL
+                           OR benefit.end_date >= p.date_start)
+                 ORDER BY benefit.start_date DESC, benefit.id DESC
+                    LIMIT 1
+                   ) b ON TRUE
+        CROSS JOIN LATERAL generate_series(
+                   date_trunc('month', p.date_start),
+                   date_trunc('month', CASE WHEN p.state = 'closed' AND p.date_end
+                                                 IS NOT NULL
+                                            THEN p.date_end
+                                            ELSE GREATEST(CURRENT_DATE, p.date_start)
+                                       END),
+                   interval '1 month'
+                   ) AS m(month)
+             WHERE p.date_start IS NOT NULL
             """,
-            offset=int(is_exit),
-            movement=movement,
-            date=SQL("p.date_end") if is_exit else SQL("p.date_start"),
-            exit_reason=SQL("p.exit_reason_id") if is_exit else SQL("NULL::integer"),
-            entry=int(not is_exit),
-            exit=int(is_exit),
-            positive=SQL("p.is_positive_exit::integer") if is_exit else 0,
-            rate=SQL("CASE WHEN p.is_positive_exit THEN 100.0 ELSE 0.0 END")
-            if is_exit
-            else SQL("NULL::float"),
-            days=SQL("p.date_end - p.date_start") if is_exit else SQL("NULL::integer"),
-            months=SQL("(p.date_end - p.date_start) / %s", DAYS_PER_MONTH)
-            if is_exit
-            else SQL("NULL::float"),
-            where=SQL("AND p.state = 'closed' AND p.date_end IS NOT NULL")
-            if is_exit
-            else SQL(),
+            age=age,
+            exit=exit_month,
+            non_neutral=non_neutral_exit,
+            days_per_month=DAYS_PER_MONTH,
         )
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, "plie_pathway_report_priority_rel")
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s UNION ALL %s)",
-                SQL.identifier(self._table),
-                self._select_movement("entry"),
-                self._select_movement("exit"),
-            )
+    @api.model
+    def _plie_in_circle(self):
+        # Référents read their own caseload's figures (record rules).
+        return super()._plie_in_circle() or self.env.user.has_group(
+            "plie_base.group_plie_referent"
         )
-        # Each report row inherits the priority publics of its pathway.
-        self.env.cr.execute(
-            """
-            CREATE OR REPLACE VIEW plie_pathway_report_priority_rel AS (
-                SELECT pathway_id * 2 + offs AS report_id, criterion_id
-                  FROM plie_pathway_priority_criterion_rel, (VALUES (0), (1)) AS o(offs)
-            )
-            """
+
+    def _read_group_select(self, aggregate_spec, query):
+        fname, __, func = parse_read_group_spec(aggregate_spec)
+        if func != "median" or fname not in self._fields:
+            return super()._read_group_select(aggregate_spec, query)
+        column = self._field_to_sql(self._table, fname, query)
+        return SQL("percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)", column)
+
+    @api.model
+    def _period_domain(self, date_from, date_to, company=None):
+        """Rows of the months from ``date_from`` to ``date_to``."""
+        return [
+            ("company_id", "=", (company or self.env.company).id),
+            ("date", ">=", date_from.replace(day=1)),
+            ("date", "<=", date_to),
+        ]
+
+    @api.model
+    def _figures(self, date_from, date_to, groupby=(), company=None):
+        """The funders' figures of the months from ``date_from`` to
+        ``date_to``, per group of ``groupby``, in one query: a list of dicts
+        with the group keys and file_active, entry_count, exit_count,
+        positive_exit_count, neutral_exit_count, positive_exit_rate,
+        positive_exit_rate_non_neutral, duration_days (average) and
+        duration_median_days."""
+        names = [spec.split(":")[0] for spec in FIGURES]
+        keys = [spec.split(":")[0] for spec in groupby]
+        rows = self._read_group(
+            self._period_domain(date_from, date_to, company), groupby, FIGURES
         )
+        return [dict(zip(keys + names, row, strict=True)) for row in rows]

@@ -191,8 +191,8 @@ def access_policy_fixtures(env, users, fixtures):
                 [("referent_id", "=", referent.id)], limit=1
             )
         ),
-        "plie.kpi.dashboard": Fixture(
-            None, {"company_id": company.id}, {"date_to": date(2025, 6, 30)}
+        "plie.annual.report": Fixture(
+            None, {"company_id": company.id, "year": 2025}, {"year": 2024}
         ),
         "plie.pathway.reassign": Fixture(
             None,

@@ -238,7 +238,8 @@ class TestAccessMatrix(PliePathwayCase):
         "propose exit": {"referent", "coordinator", "manager"},
         "read exit reasons": EVERY_PLIE_ROLE,
         "configure exit reasons": {"coordinator", "manager"},
-        "read KPIs": {"coordinator", "finance", "manager"},
+        # Référents read their own caseload's figures (record rules).
+        "read KPIs": {"referent", "colleague", "coordinator", "finance", "manager"},
         "read caseloads": {"coordinator", "manager"},
     }
 
@@ -277,7 +278,14 @@ class TestAccessMatrix(PliePathwayCase):
 
     def test_menus_match_the_roles(self):
         expected = {
-            "plie_pathway.menu_plie_dashboard": {"coordinator", "finance", "manager"},
+            "plie_pathway.menu_plie_dashboard": {"coordinator", "manager"},
+            "plie_pathway.menu_plie_report_movements": {
+                "referent",
+                "colleague",
+                "coordinator",
+                "finance",
+                "manager",
+            },
             "plie_pathway.menu_plie_interviews": {
                 "referent",
                 "colleague",

@@ -82,7 +82,7 @@ class TestPathwaySideDoors(PliePathwayCase):
         with self.assertRaises(AccessError):
             Report.read_group([], ["exit_count:sum"], ["exit_reason_id"])
         with self.assertRaises(AccessError):
-            Report.search_count([("priority_criterion_ids", "!=", False)])
+            Report.search_count([("pathway_id.priority_criterion_ids", "!=", False)])
         self.assertTrue(Report.read_group([], ["exit_count:sum"], ["gender"]))
 
     def test_pathway_chatter_is_for_social_roles(self):
