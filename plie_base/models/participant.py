@@ -321,7 +321,7 @@ class PlieParticipant(models.Model):
     def _search_jobseeker_for(self, operator, value, months):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on jobseeker duration."))
-        limit = self._reference_date() - relativedelta(months=months)
+        limit = latest_start(self._reference_date(), months)
         domain = [
             ("labour_market_status", "in", JOBSEEKER_STATUSES),
             ("ft_registration_date", "<=", limit),
@@ -642,6 +642,17 @@ def move_referent_followers(records, previous, current):
             records.browse([r.id for r in group]).message_subscribe(
                 partner_ids=new.partner_id.ids
             )
+
+
+def latest_start(date, months):
+    """The latest day ``start`` such that ``start + months <= date``, with
+    relativedelta's month arithmetic (a month added to 31 January is 28 or 29
+    February): a registration or birth date on or before it has run ``months``
+    months on ``date``."""
+    limit = date - relativedelta(months=months)
+    if (date + relativedelta(days=1)).day == 1:  # the last day of its month
+        limit += relativedelta(day=31)
+    return limit
 
 
 def normalize_france_travail_id(env, value):
