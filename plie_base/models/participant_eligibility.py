@@ -261,7 +261,9 @@ class PlieParticipant(models.Model):
         return self._is_low_qualification()
 
     def _eligibility_domain_low_qualification(self, date):
-        # Every PLIE's threshold, whichever PLIEs the user works for.
+        # One leaf per threshold, over every PLIE of the database: sudo because a
+        # user may not read the settings of PLIEs they do not work for (their
+        # participants stay out of reach through the multi-company rule).
         companies = self.env["res.company"].sudo().search([])
         return expression.OR(
             [
