@@ -1,23 +1,6 @@
-from odoo import fields, models
+import re
 
-# Rules computed from the participant's data (seed 004, CACEM; DOMAIN.md
-# "Who is eligible"). Each returns whether the participant meets it on a date.
-CRITERION_RULES = {
-    "manual": lambda participant, date: False,
-    "deld": lambda participant, date: participant._is_jobseeker_for(date, 12),
-    "detld": lambda participant, date: participant._is_jobseeker_for(date, 24),
-    "minimum_benefit": lambda participant, date: participant._has_benefit_at(date),
-    "qpv": lambda participant, date: bool(participant.qpv_id),
-    "single_parent_woman": lambda participant, date: participant.single_parent
-    and participant.gender == "woman",
-    "senior": lambda participant, date: (participant._age_at(date) or 0) >= 50,
-    "low_qualification": lambda participant, date: participant.isced_level == "0_2",
-    "rqth": lambda participant, date: participant._has_rqth_at(date),
-    "young_low_qualification": lambda participant, date: participant.isced_level
-    == "0_2"
-    and participant._age_at(date) is not None
-    and participant._age_at(date) < 26,
-}
+from odoo import fields, models
 
 
 class PlieEligibilityCriterion(models.Model):
@@ -52,14 +35,16 @@ class PlieEligibilityCriterion(models.Model):
             ("qpv", "Lives in a priority neighbourhood (QPV)"),
             ("single_parent_woman", "Single-parent woman"),
             ("senior", "Aged 50 or over"),
-            ("low_qualification", "Low or no qualification (ISCED 0-2)"),
+            ("low_qualification", "Low or no qualification (PLIE threshold)"),
             ("rqth", "Recognised disabled worker (RQTH)"),
             ("young_low_qualification", "Under 26 without qualification"),
         ],
         required=True,
         default="manual",
         help="How the criterion is met: computed from the participant's data, "
-        "or checked by hand and proven by an evidence.",
+        "or checked by hand and proven by an evidence. Each rule is the method "
+        "_eligibility_rule_<rule> of the participant (and _eligibility_domain_<rule> "
+        "for searches), which another addon can extend or add.",
     )
     evidence_required = fields.Boolean(
         default=True,
@@ -84,6 +69,21 @@ class PlieEligibilityCriterion(models.Model):
         ),
     ]
 
-    def _is_met_by_data(self, participant, date):
+    def _rule_key(self):
+        """The name of the participant's rule methods for this criterion: its
+        rule, or, for a criterion checked by hand, its code when an addon
+        provides ``_eligibility_rule_<code>`` (code in lower case, e.g. ``iae``
+        for the code "IAE"); "manual" when the criterion is evidence only."""
         self.ensure_one()
-        return bool(CRITERION_RULES[self.rule](participant, date))
+        if self.rule != "manual":
+            return self.rule
+        key = re.sub(r"\W+", "_", (self.code or "").strip().lower())
+        if key and hasattr(self.env["plie.participant"], f"_eligibility_rule_{key}"):
+            return key
+        return "manual"
+
+    def _is_met_by_data(self, participant, date):
+        """Whether ``participant`` meets this criterion's rule on ``date``,
+        through the participant's method ``_eligibility_rule_<key>``."""
+        self.ensure_one()
+        return bool(participant._eligibility_rule(self._rule_key())(date))

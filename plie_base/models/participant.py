@@ -1,5 +1,6 @@
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -321,7 +322,7 @@ class PlieParticipant(models.Model):
     def _search_jobseeker_for(self, operator, value, months):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on jobseeker duration."))
-        limit = self._reference_date() - relativedelta(months=months)
+        limit = latest_start(self._reference_date(), months)
         domain = [
             ("labour_market_status", "in", JOBSEEKER_STATUSES),
             ("ft_registration_date", "<=", limit),
@@ -453,13 +454,9 @@ class PlieParticipant(models.Model):
 
     def _person_keys(self):
         self.ensure_one()
-        keys = set()
-        if self.birth_date and self.lastname:
-            names = " ".join(f"{self.lastname} {self.firstname or ''}".split())
-            keys.add(("person", names.casefold(), self.birth_date))
-        if self.france_travail_id:
-            keys.add(("france_travail", self.france_travail_id))
-        return keys
+        return person_keys(
+            self.lastname, self.firstname, self.birth_date, self.france_travail_id
+        )
 
     @api.constrains("referent_id", "company_id")
     def _check_referent(self):
@@ -642,6 +639,38 @@ def move_referent_followers(records, previous, current):
             records.browse([r.id for r in group]).message_subscribe(
                 partner_ids=new.partner_id.ids
             )
+
+
+def person_keys(lastname, firstname, birth_date, france_travail_id):
+    """Keys that recognise a person: name and birth date (whatever the accents,
+    the case and the order of first and last names), or the France Travail
+    identifier. Two records sharing a key are the same person."""
+    keys = set()
+    if birth_date and lastname:
+        keys.add(("person", person_name_key(lastname, firstname), birth_date))
+    if france_travail_id:
+        keys.add(("france_travail", france_travail_id.strip().upper()))
+    return keys
+
+
+def person_name_key(*names):
+    """The words of ``names`` without accents, case or punctuation, sorted:
+    "Éléonore Saint-Aimé" and "SAINT AIME Eleonore" give the same key."""
+    text = unicodedata.normalize("NFKD", " ".join(n for n in names if n))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("œ", "oe").replace("æ", "ae")
+    return " ".join(sorted(re.findall(r"\w+", text)))
+
+
+def latest_start(date, months):
+    """The latest day ``start`` such that ``start + months <= date``, with
+    relativedelta's month arithmetic (a month added to 31 January is 28 or 29
+    February): a registration or birth date on or before it has run ``months``
+    months on ``date``."""
+    limit = date - relativedelta(months=months)
+    if (date + relativedelta(days=1)).day == 1:  # the last day of its month
+        limit += relativedelta(day=31)
+    return limit
 
 
 def normalize_france_travail_id(env, value):

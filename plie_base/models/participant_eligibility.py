@@ -4,9 +4,19 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import groupby
 
-from ..constants import ELIGIBILITY_VERDICTS, EVIDENCE_REMINDER_DAYS, SOCIAL
+from ..constants import (
+    EDUCATION_LEVELS,
+    ELIGIBILITY_VERDICTS,
+    EVIDENCE_REMINDER_DAYS,
+    JOBSEEKER_STATUSES,
+    SOCIAL,
+)
+from .participant import latest_start
+
+EDUCATION_RANKS = {level: rank for rank, (level, _label) in enumerate(EDUCATION_LEVELS)}
 
 EligibilityResult = namedtuple(
     "EligibilityResult", "verdict eligible_criteria priority_criteria missing_criteria"
@@ -91,11 +101,62 @@ class PlieParticipant(models.Model):
     def _search_is_priority_public(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Unsupported search on priority publics."))
-        participants = self.search([])
-        results = participants._eligibility_results(self._reference_date())
-        ids = [pid for pid, result in results.items() if result.priority_criteria]
+        domain = self._priority_public_domain(self._reference_date())
         positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", ids)]
+        return domain if positive else ["!", *expression.normalize_domain(domain)]
+
+    def _priority_public_domain(self, date):
+        """Domain of the participants that ``_eligibility_results`` counts in at
+        least one priority public on ``date``: the same rules, run by the
+        database (each rule's ``_eligibility_domain_<rule>``)."""
+        criteria = self.env["plie.eligibility.criterion"].search(
+            [("kind", "=", "priority")]
+        )
+        return expression.OR(
+            [self._criterion_met_domain(criterion, date) for criterion in criteria]
+            or [expression.FALSE_DOMAIN]
+        )
+
+    def _criterion_met_domain(self, criterion, date):
+        """Domain of the participants for whom ``criterion`` counts on ``date``:
+        of its PLIE, meeting its rule, with a valid evidence if it needs one."""
+        key = criterion._rule_key()
+        evidence = [
+            (
+                "evidence_ids",
+                "any",
+                [
+                    ("criterion_id", "=", criterion.id),
+                    ("evidence_date", "<=", date),
+                    "|",
+                    ("expiry_date", "=", False),
+                    ("expiry_date", ">", date),
+                ],
+            )
+        ]
+        company = (
+            [("company_id", "=", criterion.company_id.id)]
+            if criterion.company_id
+            else []
+        )
+        if key == "manual":
+            return expression.AND([company, evidence])
+        rule = getattr(self, f"_eligibility_domain_{key}", None)
+        if rule is None:
+            # A rule an addon added without its domain: evaluated in Python.
+            participants = self.with_context(active_test=False).search(company)
+            rule_domain = [
+                (
+                    "id",
+                    "in",
+                    participants.filtered(lambda p: p._eligibility_rule(key)(date)).ids,
+                )
+            ]
+        else:
+            rule_domain = rule(date)
+        return expression.AND(
+            [company, rule_domain, evidence if criterion.evidence_required else []]
+        )
 
     def _has_benefit_at(self, date):
         self.ensure_one()
@@ -104,6 +165,148 @@ class PlieParticipant(models.Model):
     def _has_rqth_at(self, date):
         self.ensure_one()
         return self.rqth and (not self.rqth_end_date or date <= self.rqth_end_date)
+
+    def _is_low_qualification(self):
+        """Education level at or below the PLIE's threshold (level 3 by default)."""
+        self.ensure_one()
+        threshold = self.company_id.plie_low_qualification_level or "3"
+        return bool(self.education_level) and (
+            EDUCATION_RANKS[self.education_level] <= EDUCATION_RANKS[threshold]
+        )
+
+    # ------------------------------------------------------------------
+    # Eligibility rules (seed 004, CACEM; DOMAIN.md "Who is eligible").
+    # ``_eligibility_rule_<rule>(date)`` says whether the participant meets the
+    # rule on ``date``; ``_eligibility_domain_<rule>(date)`` is the same rule as
+    # a domain, for searches. An addon adds a rule (a value of the criterion's
+    # ``rule``, or the code of a criterion checked by hand) with both methods.
+    # ------------------------------------------------------------------
+    def _eligibility_rule(self, key):
+        method = getattr(self, f"_eligibility_rule_{key}", None)
+        if method is None:
+            raise UserError(
+                _(
+                    "No rule computes the eligibility criterion %(rule)s: install "
+                    "the addon that provides it or set the criterion to be "
+                    "checked by hand.",
+                    rule=key,
+                )
+            )
+        return method
+
+    def _eligibility_rule_manual(self, date):
+        return False
+
+    def _eligibility_domain_manual(self, date):
+        return expression.FALSE_DOMAIN
+
+    def _eligibility_rule_deld(self, date):
+        return self._is_jobseeker_for(date, 12)
+
+    def _eligibility_domain_deld(self, date):
+        return self._jobseeker_domain(date, 12)
+
+    def _eligibility_rule_detld(self, date):
+        return self._is_jobseeker_for(date, 24)
+
+    def _eligibility_domain_detld(self, date):
+        return self._jobseeker_domain(date, 24)
+
+    def _jobseeker_domain(self, date, months):
+        return [
+            ("labour_market_status", "in", JOBSEEKER_STATUSES),
+            ("ft_registration_date", "<=", latest_start(date, months)),
+        ]
+
+    # CACEM: "demandeurs d'emploi non DELD mais allocataires d'un minima social":
+    # a registered jobseeker receiving a minimum benefit (DELD ones are eligible
+    # anyway); an inactive benefit recipient is not eligible through it.
+    def _eligibility_rule_minimum_benefit(self, date):
+        return self._is_jobseeker_for(date, 0) and self._has_benefit_at(date)
+
+    def _eligibility_domain_minimum_benefit(self, date):
+        return [
+            *self._jobseeker_domain(date, 0),
+            (
+                "benefit_ids",
+                "any",
+                [
+                    ("start_date", "<=", date),
+                    "|",
+                    ("end_date", "=", False),
+                    ("end_date", ">=", date),
+                ],
+            ),
+        ]
+
+    def _eligibility_rule_qpv(self, date):
+        return bool(self.qpv_id)
+
+    def _eligibility_domain_qpv(self, date):
+        return [("qpv_id", "!=", False)]
+
+    def _eligibility_rule_single_parent_woman(self, date):
+        return self.single_parent and self.gender == "woman"
+
+    def _eligibility_domain_single_parent_woman(self, date):
+        return [("single_parent", "=", True), ("gender", "=", "woman")]
+
+    def _eligibility_rule_senior(self, date):
+        return (self._age_at(date) or 0) >= 50
+
+    def _eligibility_domain_senior(self, date):
+        return [("birth_date", "<=", latest_start(date, 50 * 12))]
+
+    def _eligibility_rule_low_qualification(self, date):
+        return self._is_low_qualification()
+
+    def _eligibility_domain_low_qualification(self, date):
+        # One leaf per threshold, over every PLIE of the database: sudo because a
+        # user may not read the settings of PLIEs they do not work for (their
+        # participants stay out of reach through the multi-company rule).
+        companies = self.env["res.company"].sudo().search([])
+        return expression.OR(
+            [
+                [
+                    ("company_id", "in", [c.id for c in group]),
+                    (
+                        "education_level",
+                        "in",
+                        [
+                            level
+                            for level, rank in EDUCATION_RANKS.items()
+                            if rank <= EDUCATION_RANKS[threshold]
+                        ],
+                    ),
+                ]
+                for threshold, group in groupby(
+                    companies, key=lambda c: c.plie_low_qualification_level or "3"
+                )
+            ]
+            or [expression.FALSE_DOMAIN]
+        )
+
+    def _eligibility_rule_rqth(self, date):
+        return self._has_rqth_at(date)
+
+    def _eligibility_domain_rqth(self, date):
+        return [
+            ("rqth", "=", True),
+            "|",
+            ("rqth_end_date", "=", False),
+            ("rqth_end_date", ">=", date),
+        ]
+
+    # Under 26 and without qualification (no diploma or brevet, levels 1-2).
+    def _eligibility_rule_young_low_qualification(self, date):
+        age = self._age_at(date)
+        return self.education_level == "1_2" and age is not None and age < 26
+
+    def _eligibility_domain_young_low_qualification(self, date):
+        return [
+            ("education_level", "=", "1_2"),
+            ("birth_date", ">", latest_start(date, 26 * 12)),
+        ]
 
     def _eligibility_results(self, date):
         """Return {participant id: EligibilityResult} on ``date``, in one batch.
@@ -125,7 +328,7 @@ class PlieParticipant(models.Model):
                 if not shared and criterion.company_id != participant.company_id:
                     continue
                 proven = participant._has_valid_evidence(criterion, date)
-                if criterion.rule == "manual":
+                if criterion._rule_key() == "manual":
                     met |= criterion if proven else Criterion
                 elif criterion._is_met_by_data(participant, date):
                     if proven or not criterion.evidence_required:

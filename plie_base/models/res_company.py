@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..constants import EDUCATION_LEVELS
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -28,6 +30,16 @@ class ResCompany(models.Model):
         default=6,
         help="How long the eligibility diagnosis stored at an admission admits the "
         "person without a new check; 0 means no expiry.",
+    )
+    # "Low or no qualification" is read as level 3 (CAP, BEP) or below, as
+    # les-emplois does (DOMAIN.md, "Who is eligible").
+    plie_low_qualification_level = fields.Selection(
+        EDUCATION_LEVELS,
+        string="Low qualification up to",
+        default="3",
+        required=True,
+        help="Highest education level that counts as low or no qualification "
+        "for the priority public of that name.",
     )
     plie_statistics_threshold = fields.Integer(
         string="Statistical secrecy threshold",

@@ -16,3 +16,6 @@ class ResConfigSettings(models.TransientModel):
     plie_statistics_threshold = fields.Integer(
         related="company_id.plie_statistics_threshold", readonly=False
     )
+    plie_low_qualification_level = fields.Selection(
+        related="company_id.plie_low_qualification_level", readonly=False
+    )

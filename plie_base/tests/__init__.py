@@ -1,5 +1,6 @@
 from . import test_access
 from . import test_eligibility
+from . import test_eligibility_rules
 from . import test_gdpr
 from . import test_multi_company
 from . import test_participant_constraints

@@ -78,7 +78,9 @@ class TestEligibility(PlieBaseCase):
         )
 
     def test_benefit_counts_from_its_start_to_its_end_date(self):
-        participant = self._create_participant(labour_market_status="inactive")
+        participant = self._create_participant(
+            labour_market_status="unemployed", ft_registration_date=date(2025, 11, 1)
+        )
         self.env["plie.participant.benefit"].create(
             {
                 "participant_id": participant.id,

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import groupby
@@ -5,6 +7,7 @@ from odoo.tools import groupby
 from odoo.addons.plie_base.models.participant import (
     check_name_lengths,
     normalize_france_travail_id,
+    person_keys,
 )
 
 from .pathway import OPEN_STATES
@@ -136,6 +139,14 @@ class PliePrescription(models.Model):
         help="Participant with the same name and birth date, or the same France "
         "Travail identifier: pre-assignment links the prescription to them.",
     )
+    duplicate_prescription_id = fields.Many2one(
+        "plie.prescription",
+        string="Also oriented by",
+        compute="_compute_duplicate_participant_id",
+        groups="plie_base.group_plie_coordinator",
+        help="Another prescription of the same person still waiting for a "
+        "decision: withdraw one of them.",
+    )
 
     # Orientation: chosen before the pre-assignment, then the participant's
     # référent (the prescription is handed over with the participant).
@@ -212,8 +223,10 @@ class PliePrescription(models.Model):
     )
     def _compute_duplicate_participant_id(self):
         found = self._find_participants()
+        pending = self._find_pending_prescriptions()
         for prescription in self:
             prescription.duplicate_participant_id = found.get(prescription.id)
+            prescription.duplicate_prescription_id = pending.get(prescription.id)
 
     @api.depends("commune_id", "company_id", "prescriber_id")
     def _compute_suggested_referent_id(self):
@@ -239,19 +252,35 @@ class PliePrescription(models.Model):
             dict(values, company_id=self.company_id.id)
         )
 
-    def _find_participants(self):
-        """{prescription id: known participant of the same person}, the way
-        plie_base recognises a person (name + birth date, France Travail id)."""
+    def _person_keys(self):
+        self.ensure_one()
+        return person_keys(
+            self.lastname, self.firstname, self.birth_date, self.france_travail_id
+        )
+
+    def _find_same_person(self, model, domain):
+        """{prescription id: first record of ``model`` matching ``domain`` that
+        is the same person (plie_base's person keys: name and birth date
+        whatever the accents, case and order of the names, or France Travail
+        identifier) in the same PLIE}, in one query."""
         with_keys = self.filtered(lambda p: p.birth_date or p.france_travail_id)
         if not with_keys:
             return {}
-        ft_ids = [p.france_travail_id.strip() for p in with_keys if p.france_travail_id]
+        ft_ids = [
+            p.france_travail_id.strip().upper()
+            for p in with_keys
+            if p.france_travail_id
+        ]
+        # Coordination decides on duplicates it may not read otherwise (another
+        # référent's participant): only the match is shown, through a field
+        # restricted to coordination.
         candidates = (
-            self.env["plie.participant"]
+            self.env[model]
             .sudo()
             .with_context(active_test=False)
             .search(
                 [
+                    *domain,
                     ("company_id", "in", with_keys.company_id.ids),
                     "|",
                     (
@@ -263,16 +292,33 @@ class PliePrescription(models.Model):
                 ]
             )
         )
+        owners = defaultdict(list)  # (company id, person key) -> candidates
+        for candidate in candidates:
+            for key in candidate._person_keys():
+                owners[candidate.company_id.id, key].append(candidate)
         found = {}
         for prescription in with_keys:
-            keys = prescription._as_participant()._person_keys()
-            match = candidates.filtered(
-                lambda c, p=prescription, k=keys: c.company_id == p.company_id
-                and c._person_keys() & k
-            )[:1]
-            if match:
-                found[prescription.id] = match.with_env(self.env)
+            matches = [
+                candidate
+                for key in prescription._person_keys()
+                for candidate in owners.get((prescription.company_id.id, key), [])
+                if candidate.id != prescription._origin.id
+            ]
+            if matches:
+                found[prescription.id] = matches[0].with_env(self.env)
         return found
+
+    def _find_participants(self):
+        """{prescription id: known participant of the same person}."""
+        return self._find_same_person("plie.participant", [])
+
+    def _find_pending_prescriptions(self):
+        """{prescription id: another prescription of the same person still
+        waiting for a decision}."""
+        return self._find_same_person(
+            "plie.prescription",
+            [("state", "in", UNDECIDED_STATES)],
+        )
 
     # ------------------------------------------------------------------
     # CRUD

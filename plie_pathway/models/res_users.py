@@ -17,6 +17,60 @@ class ResUsers(models.Model):
         string="Communes covered",
         help="Communes whose new participants are suggested to this référent.",
     )
+    plie_caseload_count = fields.Integer(
+        string="Open pathways",
+        compute="_compute_plie_caseload",
+        groups="plie_base.group_plie_referent",
+    )
+    plie_caseload_capacity = fields.Float(
+        string="Caseload capacity",
+        digits=(6, 1),
+        compute="_compute_plie_caseload",
+        groups="plie_base.group_plie_referent",
+        help="Full-time equivalent times the participants a full-time référent "
+        "follows (PLIE settings).",
+    )
+    plie_caseload_percent = fields.Float(
+        string="Caseload (%)",
+        digits=(6, 1),
+        compute="_compute_plie_caseload",
+        groups="plie_base.group_plie_referent",
+    )
+    plie_over_capacity = fields.Boolean(
+        string="Above capacity",
+        compute="_compute_plie_caseload",
+        groups="plie_base.group_plie_referent",
+        help="The référent follows more open pathways than their capacity: new "
+        "participants are suggested to référents below theirs.",
+    )
+
+    @api.depends("plie_fte", "company_id.plie_caseload_per_fte")
+    def _compute_plie_caseload(self):
+        # Caseload sizes are figures coordination assigns by: a référent may
+        # read them for colleagues whose pathways they cannot read.
+        groups = (
+            self.env["plie.pathway"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "in", OPEN_STATES),
+                    ("referent_id", "in", self.ids),
+                    ("company_id", "in", self.company_id.ids),
+                ],
+                ["referent_id", "company_id"],
+                ["__count"],
+            )
+        )
+        counts = {
+            (referent.id, company.id): count for referent, company, count in groups
+        }
+        for user in self:
+            count = counts.get((user.id, user.company_id.id), 0)
+            capacity = user.plie_fte * user.company_id.plie_caseload_per_fte
+            user.plie_caseload_count = count
+            user.plie_caseload_capacity = capacity
+            user.plie_caseload_percent = 100.0 * count / capacity if capacity else 0.0
+            user.plie_over_capacity = bool(capacity) and count > capacity
 
     @api.model
     def _plie_referent_loads(self, company):
@@ -54,15 +108,22 @@ class ResUsers(models.Model):
 
     @api.model
     def _plie_least_loaded(self, loads, commune, structure=None):
-        """The référent covering ``commune`` or working for ``structure`` (or, if
-        none does, any référent) with the lowest caseload relative to capacity."""
+        """The référent with the lowest caseload relative to capacity, among
+        those covering ``commune`` or working for ``structure``; never one at
+        or above capacity while another référent still has room."""
         local = [
             user
             for user in loads
             if (commune and commune in user.plie_commune_ids)
             or (structure and user.plie_structure_id == structure)
         ]
-        candidates = local or list(loads)
+        with_room = [user for user in loads if loads[user][0] < loads[user][1]]
+        candidates = (
+            [user for user in local if user in with_room]
+            or with_room
+            or local
+            or list(loads)
+        )
         return min(
             candidates,
             key=lambda user: (loads[user][0] / loads[user][1], user.name, user.id),

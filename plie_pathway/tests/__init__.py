@@ -3,6 +3,8 @@ from . import test_prescription
 from . import test_committee
 from . import test_end_to_end
 from . import test_caseload
+from . import test_caseload_capacity
+from . import test_duplicates
 from . import test_kpi
 from . import test_access
 from . import test_reminders
