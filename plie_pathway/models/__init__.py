@@ -6,9 +6,12 @@ from . import res_partner
 from . import res_users
 from . import rome_job
 from . import exit_reason
+from . import contract_type
 from . import refusal_reason
 from . import step_type
 from . import pathway
+from . import pathway_follow_up
+from . import pathway_exit
 from . import pathway_assignment
 from . import pathway_step
 from . import interview
