@@ -79,6 +79,7 @@ class PlieClausePlacement(models.Model):
         index=True,
         ondelete="restrict",
         check_company=True,
+        groups="base.group_user",  # portal buyers cannot read contract types
         default=lambda self: self.env.ref(
             "plie_pathway.contract_type_cdd", raise_if_not_found=False
         ),
