@@ -47,7 +47,7 @@ class TestParticipationPrefill(PlieEsfCase):
         cls.env["plie.employment"].create(
             {
                 "pathway_id": cls.pathway.id,
-                "contract_type": "cdi",
+                "contract_type_id": cls.env.ref("plie_pathway.contract_type_cdi").id,
                 "date_start": date(2019, 6, 1),
             }
         )

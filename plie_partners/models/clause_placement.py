@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.plie_pathway.models.employment import CONTRACT_TYPES
-
 from ..const import BUSINESS, DELIVERY_MODES, PLIE_STAFF, STRUCTURE_MODES
 
 
@@ -74,7 +72,18 @@ class PlieClausePlacement(models.Model):
     )
     date_start = fields.Date(string="Start", required=True, index=True)
     date_end = fields.Date(string="End", index=True)
-    contract_type = fields.Selection(CONTRACT_TYPES, required=True, default="cdd")
+    contract_type_id = fields.Many2one(
+        "plie.contract.type",
+        string="Contract type",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        groups="base.group_user",  # portal buyers cannot read contract types
+        default=lambda self: self.env.ref(
+            "plie_pathway.contract_type_cdd", raise_if_not_found=False
+        ),
+    )
     hours_ids = fields.One2many("plie.clause.hours", "placement_id")
     validated_hours = fields.Float(compute="_compute_validated_hours", digits=(16, 2))
     company_id = fields.Many2one(

@@ -96,7 +96,7 @@ class PlieJobMatch(models.Model):
                     "employer_id": offer.partner_id.id,
                     "job_title": offer.name,
                     "rome_job_id": offer.rome_job_id.id,
-                    "contract_type": offer.contract_type,
+                    "contract_type_id": offer.contract_type_id.id,
                     "date_start": match.hire_date
                     or offer.date_start
                     or fields.Date.context_today(self),

@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.plie_pathway.models.employment import CONTRACT_TYPES, MAX_WEEKLY_HOURS
+from odoo.addons.plie_pathway.models.employment import MAX_WEEKLY_HOURS
 
 from ..const import BUSINESS, OFFER_STATES
 
@@ -38,7 +38,17 @@ class PlieJobOffer(models.Model):
     rome_job_id = fields.Many2one(
         "plie.rome.job", string="Job (ROME)", required=True, index=True
     )
-    contract_type = fields.Selection(CONTRACT_TYPES, required=True, default="cdd")
+    contract_type_id = fields.Many2one(
+        "plie.contract.type",
+        string="Contract type",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        default=lambda self: self.env.ref(
+            "plie_pathway.contract_type_cdd", raise_if_not_found=False
+        ),
+    )
     weekly_hours = fields.Float(default=35.0)
     commune_id = fields.Many2one("plie.commune", index=True, check_company=True)
     location = fields.Char(help="Address or site of the job.")

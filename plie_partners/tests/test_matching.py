@@ -28,7 +28,7 @@ class TestMatching(PliePartnersCase):
                 "partner_id": cls.cleaner.id,
                 "rome_job_id": cls.rome_cleaning.id,
                 "commune_id": cls.commune.id,
-                "contract_type": "cdd",
+                "contract_type_id": cls.env.ref("plie_pathway.contract_type_cdd").id,
                 "weekly_hours": 28.0,
                 "positions": 1,
                 "date_start": date(2025, 7, 1),
@@ -104,13 +104,33 @@ class TestMatching(PliePartnersCase):
         self.assertEqual(employment.pathway_id, self.best.current_pathway_id)
         self.assertEqual(employment.employer_id, self.cleaner)
         self.assertEqual(employment.rome_job_id, self.rome_cleaning)
-        self.assertEqual(employment.contract_type, "cdd")
+        self.assertEqual(
+            employment.contract_type_id, self.env.ref("plie_pathway.contract_type_cdd")
+        )
         self.assertEqual(employment.date_start, date(2025, 7, 1))
         self.assertEqual(employment.weekly_hours, 28.0)
         # One position: the offer is filled.
         self.assertEqual(self.offer.state, "filled")
         with self.assertRaises(UserError):
             match.action_hire()
+
+    def test_hire_records_the_offer_contract_type_and_its_follow_up_rule(self):
+        for code, state in (("pec", "active"), ("cie", "follow_up")):
+            participant = self._candidate(f"Embauche {code}", self.rome_cleaning)
+            pathway = participant.current_pathway_id
+            self.offer.contract_type_id = self.env.ref(
+                f"plie_pathway.contract_type_{code}"
+            )
+            match = self.env["plie.job.match"].create(
+                {"offer_id": self.offer.id, "participant_id": participant.id}
+            )
+            match.hire_date = date(2025, 7, 1)
+            match.action_hire()
+            self.assertEqual(
+                match.employment_id.contract_type_id, self.offer.contract_type_id
+            )
+            self.assertEqual(pathway.state, state, code)
+            self.offer.positions += 1
 
     def test_offer_hours_are_those_an_employment_accepts(self):
         with self.assertRaises(ValidationError) as error:

@@ -6,12 +6,15 @@ from . import res_partner
 from . import res_users
 from . import rome_job
 from . import exit_reason
+from . import contract_type
 from . import refusal_reason
 from . import step_type
 from . import pathway
 from . import pathway_suspension
 from . import pathway_duration
 from . import pathway_contact
+from . import pathway_follow_up
+from . import pathway_exit
 from . import pathway_assignment
 from . import pathway_step
 from . import interview

@@ -107,6 +107,7 @@ class PlieCommitteeItem(models.Model):
     decision_note = fields.Text(string="Reason of the decision")
     refusal_reason_id = fields.Many2one("plie.refusal.reason", check_company=True)
     exit_reason_id = fields.Many2one("plie.exit.reason", check_company=True)
+    exit_category = fields.Selection(related="exit_reason_id.category")
     exit_date = fields.Date()
     exit_check_ground = fields.Selection(
         GROUNDS,

@@ -3,16 +3,6 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.plie_base.models.participant import check_date_range
 
-CONTRACT_TYPES = [
-    ("cdi", "Permanent contract (CDI)"),
-    ("cdd", "Fixed-term contract (CDD)"),
-    ("interim", "Interim mission"),
-    ("apprenticeship", "Apprenticeship contract"),
-    ("professionalisation", "Professionalisation contract"),
-    ("subsidised", "Subsidised contract (contrat aidé, PEC)"),
-    ("iae", "Integration contract (IAE)"),
-    ("business_creation", "Business creation"),
-]
 # Legal maximum of weekly working hours (Code du travail, L3121-20).
 MAX_WEEKLY_HOURS = 48
 
@@ -28,23 +18,36 @@ class PlieEmployment(models.Model):
     )
     job_title = fields.Char(string="Job")
     rome_job_id = fields.Many2one("plie.rome.job", string="Job (ROME)", index=True)
-    contract_type = fields.Selection(CONTRACT_TYPES, required=True, index=True)
+    contract_type_id = fields.Many2one(
+        "plie.contract.type",
+        string="Contract type",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    counts_toward_duration = fields.Boolean(
+        related="contract_type_id.counts_toward_duration"
+    )
     date_start = fields.Date(string="Start", required=True, index=True)
     date_end = fields.Date(
         string="End", help="Leave empty while the contract is running (e.g. a CDI)."
     )
-    weekly_hours = fields.Float(default=35.0)
+    weekly_hours = fields.Float(
+        default=35.0,
+        help="Employment counts toward the 6 months of a positive exit only from "
+        "the PLIE's minimum weekly hours (half-time, 17.5 h, by default).",
+    )
 
-    @api.depends("employer_id", "contract_type", "participant_id")
+    @api.depends("employer_id", "contract_type_id", "participant_id")
     def _compute_display_name(self):
-        types = dict(self._fields["contract_type"]._description_selection(self.env))
         for employment in self:
             employment.display_name = " - ".join(
                 filter(
                     None,
                     [
                         employment.participant_id.name,
-                        types.get(employment.contract_type),
+                        employment.contract_type_id.name,
                         employment.employer_id.name,
                     ],
                 )
@@ -74,10 +77,18 @@ class PlieEmployment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         employments = super().create(vals_list)
-        hiring_dates = {}
-        for employment in employments.sorted("date_start", reverse=True):
-            pathway = employment.pathway_id
-            if pathway.date_start and employment.date_start >= pathway.date_start:
-                hiring_dates[pathway] = employment.date_start
-        self.env["plie.pathway"]._start_employment_follow_up(hiring_dates)
+        employments.pathway_id._update_employment_follow_up()
         return employments
+
+    def write(self, vals):
+        pathways = self.pathway_id
+        res = super().write(vals)
+        if {"contract_type_id", "date_start", "date_end", "weekly_hours"} & set(vals):
+            (pathways | self.pathway_id)._update_employment_follow_up()
+        return res
+
+    def unlink(self):
+        pathways = self.pathway_id
+        res = super().unlink()
+        pathways.exists()._update_employment_follow_up()
+        return res

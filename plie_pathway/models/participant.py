@@ -151,7 +151,7 @@ class PlieParticipant(models.Model):
             employments=pathways.employment_ids.read(
                 [
                     "employer_id",
-                    "contract_type",
+                    "contract_type_id",
                     "job_title",
                     "date_start",
                     "date_end",

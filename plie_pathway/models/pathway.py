@@ -273,9 +273,12 @@ class PliePathway(models.Model):
     @api.depends(
         "date_start",
         "date_end",
-        "employment_ids.contract_type",
+        "employment_ids.contract_type_id.counts_toward_duration",
+        "employment_ids.contract_type_id.outright_ground",
         "employment_ids.date_start",
         "employment_ids.date_end",
+        "employment_ids.weekly_hours",
+        "company_id.plie_min_weekly_hours",
         "step_ids.category",
         "step_ids.qualifying",
         "step_ids.outcome",
@@ -489,13 +492,7 @@ class PliePathway(models.Model):
         positive_exit.py) at ``check_dates[id]``, the exit date or today."""
         today = fields.Date.context_today(self)
         check_dates = check_dates or {}
-        employments = defaultdict(list)
-        for employment in (
-            self.env["plie.employment"].sudo().search([("pathway_id", "in", self.ids)])
-        ):
-            employments[employment.pathway_id.id].append(
-                (employment.contract_type, employment.date_start, employment.date_end)
-            )
+        employments, rules = self._employment_facts()
         trainings = defaultdict(list)
         for step in (
             self.env["plie.pathway.step"]
@@ -517,44 +514,11 @@ class PliePathway(models.Model):
                 check_dates.get(pathway.id) or pathway.date_end or today,
                 employments[pathway.id],
                 trainings[pathway.id],
+                rules,
+                pathway.company_id.plie_min_weekly_hours,
             )
             for pathway in self
         }
-
-    @api.model
-    def _start_employment_follow_up(self, hiring_dates):
-        """Hiring starts the 6-month follow-up in employment and its check-points.
-
-        :param hiring_dates: {pathway: hiring date}; only active pathways start it.
-        """
-        starting = {p: day for p, day in hiring_dates.items() if p.state == "active"}
-        for pathway, hiring_date in starting.items():
-            pathway.sudo()._write_state(
-                {"state": "follow_up", "follow_up_start": hiring_date}
-            )
-        activity_type = self.env.ref(
-            "plie_pathway.mail_activity_type_follow_up_checkpoint"
-        )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        # One batch per check-point: a batch may not hold two activities of the
-        # same record and user (mail would subscribe the user twice).
-        for months in FOLLOW_UP_CHECKPOINT_MONTHS:
-            self.env["mail.activity"].sudo().create(
-                [
-                    {
-                        "res_model_id": model_id,
-                        "res_id": pathway.id,
-                        "activity_type_id": activity_type.id,
-                        "date_deadline": hiring_date + relativedelta(months=months),
-                        "summary": _(
-                            "Employment follow-up: %(months)s-month check-point",
-                            months=months,
-                        ),
-                        "user_id": pathway.referent_id.id or self.env.uid,
-                    }
-                    for pathway, hiring_date in starting.items()
-                ]
-            )
 
     def _close(self, exit_date, reason, disagreement_note=False):
         """Close the pathways on the committee's decision (coordination only)."""

@@ -28,6 +28,15 @@ class ResCompany(models.Model):
         help="Capacity of a full-time référent de parcours; a référent's capacity "
         "is this number times their full-time equivalent.",
     )
+    # AVE practice (DOMAIN.md, "The pathway"): employment counts toward the
+    # 6 months only at half-time or more. One figure per PLIE, not per contract
+    # type: it is about the person's working time, whatever the contract.
+    plie_min_weekly_hours = fields.Float(
+        string="Minimum weekly hours of counted employment",
+        default=17.5,
+        help="Employment counts toward the 6 months of a positive exit, and starts "
+        "the follow-up in employment, only at this many weekly hours or more.",
+    )
 
     plie_candidate_retention_months = fields.Integer(
         string="Anonymise non-admitted candidates after (months)",
@@ -44,5 +53,10 @@ class ResCompany(models.Model):
             "AND plie_caseload_per_fte > 0 AND plie_candidate_retention_months > 0)",
             "Contact frequency, alert, cap and caseload must be positive, and the cap "
             "cannot be shorter than the alert.",
+        ),
+        (
+            "plie_min_weekly_hours_range",
+            "CHECK(plie_min_weekly_hours >= 0 AND plie_min_weekly_hours <= 48)",
+            "The minimum weekly hours of counted employment must be between 0 and 48.",
         ),
     ]

@@ -19,3 +19,6 @@ class ResConfigSettings(models.TransientModel):
     plie_caseload_per_fte = fields.Integer(
         related="company_id.plie_caseload_per_fte", readonly=False
     )
+    plie_min_weekly_hours = fields.Float(
+        related="company_id.plie_min_weekly_hours", readonly=False
+    )

@@ -1,4 +1,5 @@
 from . import test_positive_exit
+from . import test_employment_follow_up
 from . import test_prescription
 from . import test_committee
 from . import test_end_to_end

@@ -84,7 +84,7 @@ def access_policy_fixtures(env, users, fixtures):
     employment = env["plie.employment"].create(
         {
             "pathway_id": pathway.id,
-            "contract_type": "cdd",
+            "contract_type_id": ref("plie_pathway.contract_type_cdd").id,
             "date_start": date(2025, 3, 3),
         }
     )
@@ -162,11 +162,20 @@ def access_policy_fixtures(env, users, fixtures):
         ),
         "plie.employment": Fixture(
             employment,
-            {**own, "contract_type": "cdi", "date_start": date(2025, 4, 1)},
+            {
+                **own,
+                "contract_type_id": ref("plie_pathway.contract_type_cdi").id,
+                "date_start": date(2025, 4, 1),
+            },
             {"weekly_hours": 20},
         ),
         "plie.exit.reason": Fixture(
             exit_reason, {"name": "New reason", "code": "walk"}, {"sequence": 5}
+        ),
+        "plie.contract.type": Fixture(
+            ref("plie_pathway.contract_type_cie"),
+            {"name": "New contract type", "code": "walk"},
+            {"sequence": 5},
         ),
         "plie.refusal.reason": Fixture(
             ref("plie_pathway.refusal_reason_not_eligible"),

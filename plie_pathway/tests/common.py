@@ -109,10 +109,13 @@ class PliePathwayCase(PlieBaseCase):
 
     @classmethod
     def _employment(cls, pathway, contract_type, start, end=None, **values):
+        """``contract_type``: xmlid suffix of a seeded type (``cdi``, ``pec``...)."""
         return cls.env["plie.employment"].create(
             {
                 "pathway_id": pathway.id,
-                "contract_type": contract_type,
+                "contract_type_id": cls.env.ref(
+                    f"plie_pathway.contract_type_{contract_type}"
+                ).id,
                 "date_start": start,
                 "date_end": end,
                 **values,

@@ -130,11 +130,13 @@ class TestAccessMatrix(PliePathwayCase):
             ),
             "read employment": lambda env: env["plie.employment"]
             .browse(self.employment.id)
-            .read(["employer_id", "contract_type", "date_start"]),
+            .read(["employer_id", "contract_type_id", "date_start"]),
             "record employment": lambda env: env["plie.employment"].create(
                 {
                     "pathway_id": pathway.id,
-                    "contract_type": "interim",
+                    "contract_type_id": self.env.ref(
+                        "plie_pathway.contract_type_interim"
+                    ).id,
                     "date_start": TODAY,
                 }
             ),

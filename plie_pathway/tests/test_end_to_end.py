@@ -105,7 +105,7 @@ class TestEndToEnd(PliePathwayCase):
         referent["plie.employment"].create(
             {
                 "pathway_id": pathway.id,
-                "contract_type": "cdi",
+                "contract_type_id": self.env.ref("plie_pathway.contract_type_cdi").id,
                 "date_start": hiring,
                 "weekly_hours": 35,
                 "rome_job_id": self.rome_cleaning.id,

@@ -109,7 +109,10 @@ class TestGdpr(PliePathwayCase):
         )
         self.assertFalse(attachments)
         self.assertFalse(pathway.employment_ids.job_title)
-        self.assertEqual(pathway.employment_ids.contract_type, "cdd")
+        self.assertEqual(
+            pathway.employment_ids.contract_type_id,
+            self.env.ref("plie_pathway.contract_type_cdd"),
+        )
         for field in ("proposal_note", "decision_note"):
             self.assertFalse(item[field], field)
         self.assertFalse(event.exists())

@@ -4,11 +4,32 @@ from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
 
-from ..positive_exit import EMPLOYMENT_DAYS_REQUIRED, merged_days, positive_exit_ground
+from ..positive_exit import (
+    DEFAULT_MIN_WEEKLY_HOURS,
+    EMPLOYMENT_DAYS_REQUIRED,
+    merged_days,
+    positive_exit_ground,
+)
 from .common import TODAY, PliePathwayCase
 
 START = date(2024, 1, 1)
 CHECK = date(2025, 6, 30)
+# The usual table (data/contract_type_data.xml), keyed by code: the function
+# takes any key, the pathway passes contract type ids.
+RULES = {
+    "cdi": (True, False),
+    "cdd": (True, False),
+    "interim": (True, False),
+    "cie": (True, False),
+    "pec": (False, False),
+    "aci": (False, False),
+    "ei": (False, False),
+    "ai": (False, False),
+    "etti": (False, False),
+    "apprenticeship": (False, "work_study"),
+    "professionalisation": (False, "work_study"),
+    "business_creation": (False, "business_creation"),
+}
 
 
 def days_after(start, days):
@@ -21,11 +42,59 @@ class TestPositiveExitRule(TransactionCase):
     """Hand-worked examples of the usual rule (positive_exit.py): 6 months
     means 180 days, days are inclusive, overlapping periods merge."""
 
-    def ground(self, employments=(), trainings=(), start=START, check=CHECK):
-        return positive_exit_ground(start, check, list(employments), list(trainings))
+    def ground(self, employments=(), trainings=(), start=START, check=CHECK, **kwargs):
+        """Employment tuples without weekly hours are full-time (35 h)."""
+        employments = [(*e, 35.0) if len(e) == 3 else e for e in employments]
+        return positive_exit_ground(
+            start, check, employments, list(trainings), RULES, **kwargs
+        )
 
-    def test_six_months_are_180_days(self):
+    def test_six_months_are_180_days_at_half_time_by_default(self):
         self.assertEqual(EMPLOYMENT_DAYS_REQUIRED, 180)
+        self.assertEqual(DEFAULT_MIN_WEEKLY_HOURS, 17.5)
+
+    def test_half_time_counts_and_seventeen_hours_do_not(self):
+        year = (date(2024, 1, 1), date(2024, 12, 31))
+        self.assertFalse(self.ground([("cdi", *year, 17.0)]))
+        self.assertEqual(self.ground([("cdi", *year, 17.5)]), "employment")
+
+    def test_the_hours_threshold_is_a_parameter(self):
+        year = ("cdd", date(2024, 1, 1), date(2024, 12, 31), 20.0)
+        self.assertEqual(self.ground([year]), "employment")
+        self.assertFalse(self.ground([year], min_weekly_hours=24.0))
+        self.assertEqual(
+            self.ground([(*year[:3], 10.0)], min_weekly_hours=10.0), "employment"
+        )
+
+    def test_the_contract_rules_are_a_parameter(self):
+        year = ("pec", date(2024, 1, 1), date(2024, 12, 31), 35.0)
+        self.assertFalse(self.ground([year]))
+        rules = {**RULES, "pec": (True, False)}
+        self.assertEqual(
+            positive_exit_ground(START, CHECK, [year], [], rules), "employment"
+        )
+        # A contract type missing from the table does nothing.
+        self.assertFalse(positive_exit_ground(START, CHECK, [year], [], {}))
+
+    def test_cie_counts_toward_six_months_and_pec_does_not(self):
+        year = (date(2024, 1, 1), date(2024, 12, 31))
+        self.assertEqual(self.ground([("cie", *year)]), "employment")
+        self.assertFalse(self.ground([("pec", *year)]))
+
+    def test_iae_contracts_do_not_count_toward_six_months(self):
+        year = (date(2024, 1, 1), date(2024, 12, 31))
+        for contract_type in ("aci", "ei", "ai", "etti"):
+            self.assertFalse(self.ground([(contract_type, *year)]), contract_type)
+
+    def test_part_time_days_do_not_add_to_half_time_days(self):
+        # 100 days at 35 h and 100 days at 10 h: only 100 days count.
+        full = ("cdd", date(2024, 1, 1), days_after(date(2024, 1, 1), 100), 35.0)
+        part = ("cdd", date(2024, 6, 1), days_after(date(2024, 6, 1), 100), 10.0)
+        self.assertFalse(self.ground([full, part]))
+
+    def test_work_study_is_positive_whatever_its_hours(self):
+        contract = ("apprenticeship", date(2025, 6, 1), None, 10.0)
+        self.assertEqual(self.ground([contract]), "work_study")
 
     def test_merged_days_counts_each_day_once(self):
         june = (date(2024, 6, 1), date(2024, 6, 30))
@@ -90,8 +159,8 @@ class TestPositiveExitRule(TransactionCase):
 
     def test_iae_and_subsidised_contracts_do_not_make_the_exit_positive(self):
         contracts = [
-            ("iae", date(2024, 1, 1), date(2024, 12, 31)),
-            ("subsidised", date(2024, 1, 1), date(2024, 12, 31)),
+            ("aci", date(2024, 1, 1), date(2024, 12, 31)),
+            ("pec", date(2024, 1, 1), date(2024, 12, 31)),
         ]
         self.assertFalse(self.ground(contracts))
 

@@ -25,6 +25,7 @@ class PlieExitProposal(models.TransientModel):
         required=True,
         domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
     )
+    exit_category = fields.Selection(related="exit_reason_id.category")
     exit_date = fields.Date(required=True, default=fields.Date.context_today)
     exit_check_ground = fields.Selection(
         GROUNDS, string="Positive-exit check", compute="_compute_exit_check"
