@@ -23,6 +23,8 @@
         "views/interview_views.xml",
         "views/pathway_step_views.xml",
         "views/employment_views.xml",
+        "views/action_attendance_views.xml",
+        "views/action_session_views.xml",
         "views/action_enrolment_views.xml",
         "views/action_views.xml",
         "views/pathway_views.xml",
@@ -44,7 +46,7 @@
         "report/kpi_dashboard_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/pathway_demo.xml"],
+    "demo": ["demo/pathway_demo.xml", "demo/action_session_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "plie_pathway/static/tests/tours/*.js",

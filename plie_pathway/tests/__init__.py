@@ -13,3 +13,5 @@ from . import test_side_doors
 from . import test_referent_change
 from . import test_bad_input
 from . import test_admission_diagnosis
+from . import test_action_seats
+from . import test_action_attendance
