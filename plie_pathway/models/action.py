@@ -175,7 +175,11 @@ class PlieAction(models.Model):
             return
         ids = tuple(self.ids)
         self.env.cr.execute(
-            SQL("SELECT id FROM plie_action WHERE id IN %s FOR UPDATE NOWAIT", ids)
+            # NO KEY UPDATE: enrolments' foreign-key checks (KEY SHARE) go on.
+            SQL(
+                "SELECT id FROM plie_action WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                ids,
+            )
         )
         # Under REPEATABLE READ a lock alone does not stop a transaction whose
         # snapshot predates our commit from counting stale seats; an update

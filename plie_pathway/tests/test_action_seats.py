@@ -2,9 +2,12 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from psycopg2 import errors
 
+from odoo import SUPERUSER_ID, api, sql_db
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from .common import TODAY, PliePathwayCase
 
@@ -142,6 +145,75 @@ class TestActionSeats(PliePathwayCase):
         with patch.object(type(cr), "execute", spy):
             self._enrol(self.pathways[0])
         self.assertTrue(
-            any("FROM plie_action" in q and "FOR UPDATE NOWAIT" in q for q in queries),
+            any(
+                "FROM plie_action" in q and "FOR NO KEY UPDATE NOWAIT" in q
+                for q in queries
+            ),
             queries,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestLastSeatRace(TransactionCase):
+    """Two référents enrol on the last seat of a demo action at once, each in
+    their own database transaction: only one gets it. Runs on committed demo
+    data in separate transactions, and puts everything back."""
+
+    def _env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    def _enrol(self, cr, pathway_id):
+        return (
+            self._env(cr)["plie.action.enrolment"]
+            .create({"action_id": self.action_id, "pathway_id": pathway_id})
+            .state
+        )
+
+    def test_only_one_of_two_concurrent_enrolments_gets_the_last_seat(self):
+        connection = sql_db.db_connect(self.env.cr.dbname)
+        with connection.cursor() as cr1, connection.cursor() as cr2:
+            env = self._env(cr1)
+            action = env.ref("plie_pathway.action_tre")
+            self.action_id, capacity = action.id, action.capacity
+            taken = action.enrolment_ids.pathway_id
+            first, second = env["plie.pathway"].search(
+                [("state", "=", "active"), ("id", "not in", taken.ids)], limit=2
+            )
+            action.capacity = action.seats_taken + 1
+            cr1.commit()
+            cr2.execute("SET lock_timeout = '5s'")  # never hang the test run
+            try:
+                # NOWAIT: the second fails at once while the first is running.
+                self.assertEqual(self._enrol(cr1, first.id), "prescribed")
+                with (
+                    self.assertRaises(errors.LockNotAvailable),
+                    mute_logger("odoo.sql_db"),
+                ):
+                    self._enrol(cr2, second.id)
+                cr2.rollback()
+                # REPEATABLE READ: the second transaction started before the
+                # first committed; its lock fails instead of counting stale seats.
+                cr2.execute("SELECT 1 FROM plie_action LIMIT 1")
+                cr1.commit()
+                with (
+                    self.assertRaises(errors.SerializationFailure),
+                    mute_logger("odoo.sql_db"),
+                ):
+                    self._enrol(cr2, second.id)
+                cr2.rollback()
+                # Odoo retries the request: it now finds the seat taken.
+                self.assertEqual(self._enrol(cr2, second.id), "waiting")
+                cr2.rollback()
+            finally:
+                cr2.rollback()
+                cr2.execute("RESET lock_timeout")
+                cr1.rollback()
+                env = self._env(cr1)
+                env["plie.action.enrolment"].search(
+                    [
+                        ("action_id", "=", self.action_id),
+                        ("pathway_id", "in", (first | second).ids),
+                    ]
+                ).unlink()
+                env["plie.action"].browse(self.action_id).capacity = capacity
+                cr1.commit()
