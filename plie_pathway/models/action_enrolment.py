@@ -160,7 +160,7 @@ class PlieActionEnrolment(models.Model):
         freed = self.env["plie.action"]
         for enrolment in self:
             action, held = before[enrolment.id]
-            if held and enrolment not in holders or action != enrolment.action_id:
+            if (held and enrolment not in holders) or action != enrolment.action_id:
                 freed |= action
         freed._promote_waiting_list()
         return result
