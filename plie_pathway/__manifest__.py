@@ -26,6 +26,8 @@
         "views/interview_views.xml",
         "views/pathway_step_views.xml",
         "views/employment_views.xml",
+        "views/action_attendance_views.xml",
+        "views/action_session_views.xml",
         "views/action_enrolment_views.xml",
         "views/action_views.xml",
         "views/pathway_views.xml",
@@ -50,7 +52,11 @@
         "report/caseload_report_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/pathway_demo.xml", "demo/pathway_suspension_demo.xml"],
+    "demo": [
+        "demo/pathway_demo.xml",
+        "demo/pathway_suspension_demo.xml",
+        "demo/action_session_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "plie_pathway/static/tests/tours/*.js",

@@ -20,6 +20,8 @@ from . import pathway_step
 from . import interview
 from . import action
 from . import action_enrolment
+from . import action_session
+from . import action_attendance
 from . import employment
 from . import prescription
 from . import committee

@@ -18,3 +18,5 @@ from . import test_bad_input
 from . import test_admission_diagnosis
 from . import test_interview_status
 from . import test_suspension
+from . import test_action_seats
+from . import test_action_attendance

@@ -79,7 +79,21 @@ def access_policy_fixtures(env, users, fixtures):
     )
     other_action = action.copy({"name": "Other action walk"})
     enrolment = env["plie.action.enrolment"].create(
-        {"pathway_id": pathway.id, "action_id": action.id}
+        {
+            "pathway_id": pathway.id,
+            "action_id": action.id,
+            "state": "started",
+            "date_start": date(2025, 2, 3),
+        }
+    )
+    session, other_session = env["plie.action.session"].create(
+        [
+            {"action_id": action.id, "date": date(2025, 2, day), "duration": 3.0}
+            for day in (4, 11)
+        ]
+    )
+    attendance = env["plie.action.attendance"].create(
+        {"session_id": session.id, "enrolment_id": enrolment.id}
     )
     employment = env["plie.employment"].create(
         {
@@ -158,7 +172,22 @@ def access_policy_fixtures(env, users, fixtures):
             {"description": "d"},
         ),
         "plie.action.enrolment": Fixture(
-            enrolment, {**own, "action_id": other_action.id}, {"attended_hours": 3}
+            enrolment, {**own, "action_id": other_action.id}, {"planned_hours": 3}
+        ),
+        "plie.action.session": Fixture(
+            session,
+            {"action_id": action.id, "date": date(2025, 2, 18), "duration": 2.0},
+            {"name": "Topic"},
+        ),
+        "plie.action.attendance": Fixture(
+            attendance,
+            {
+                "session_id": other_session.id,
+                "enrolment_id": enrolment.id,
+                "state": "present",
+                "hours": 2.5,
+            },
+            {"state": "excused"},
         ),
         "plie.employment": Fixture(
             employment,
