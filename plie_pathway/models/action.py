@@ -4,8 +4,6 @@ from odoo.tools import SQL
 
 from .step_type import STEP_CATEGORIES
 
-# Enrolments that entered the action (started it), counted by the dashboard.
-SEAT_STATES = ("started", "completed", "abandoned")
 # Enrolments that hold one of the action's seats: positioned, attending or done.
 # An abandoned enrolment frees its seat; a waiting one waits for a free seat.
 SEAT_HOLDING_STATES = ("prescribed", "started", "completed")
