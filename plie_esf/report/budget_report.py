@@ -1,4 +1,5 @@
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 from ..esf_rules import COST_CATEGORIES
 
@@ -12,6 +13,19 @@ class PlieEsfBudgetReport(models.Model):
     _description = "ESF budget vs actual"
     _auto = False
     _order = "operation_id, year, category"
+    # Flushed before the report is read.
+    _depends = {
+        "plie.esf.expense": [
+            "operation_id",
+            "category",
+            "date",
+            "amount",
+            "eligible_amount",
+        ],
+        "plie.esf.operation": ["company_id", "flat_rate_option"],
+        "plie.esf.staff.time": ["operation_id", "year", "cost"],
+        "plie.esf.budget.line": ["operation_id", "category", "year", "amount"],
+    }
 
     operation_id = fields.Many2one("plie.esf.operation", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -25,15 +39,17 @@ class PlieEsfBudgetReport(models.Model):
         string="Execution (%)", readonly=True, aggregator=None, digits=(5, 2)
     )
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
+    # A _table_query model, as every SQL report of the suite: no database view
+    # to recreate on update. A row per operation, category and year; its id
+    # is the row number (a grouped row has no record of its own).
+    @property
+    def _table_query(self):
         # Eligible amounts follow esf_rules.claimed_categories and
         # flat_rate_amount: payroll items are evidence (staff costs come from
         # hours), the 40% rate covers every other cost, 15%/7% replace real
         # indirect costs.
-        self.env.cr.execute(
-            f"""
-            CREATE VIEW {self._table} AS (
+        return SQL(
+            """
             WITH expense AS (
                 SELECT e.operation_id, e.category,
                        EXTRACT(YEAR FROM e.date)::int AS year, e.amount,
@@ -94,6 +110,5 @@ class PlieEsfBudgetReport(models.Model):
               FROM rows r
               JOIN plie_esf_operation o ON o.id = r.operation_id
              GROUP BY r.operation_id, o.company_id, r.category, r.year
-            )
             """
         )
