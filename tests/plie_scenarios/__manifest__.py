@@ -5,7 +5,13 @@
     "category": "PLIE",
     "author": "PLIE for Odoo contributors",
     "license": "AGPL-3",
-    "depends": ["plie_base", "plie_pathway", "plie_partners", "plie_esf"],
+    "depends": [
+        "plie_base",
+        "plie_pathway",
+        "plie_partners",
+        "plie_esf",
+        "plie_prescriber_portal",
+    ],
     "data": [],
     "installable": True,
 }

@@ -27,7 +27,13 @@ from odoo.addons.plie_base.tests.access_policy import (
 from odoo.addons.plie_base.tests.common import ROLES, PlieBaseCase
 
 # Installed in this order; an addon's fixtures may use those of the previous.
-PLIE_ADDONS = ("plie_base", "plie_pathway", "plie_partners", "plie_esf")
+PLIE_ADDONS = (
+    "plie_base",
+    "plie_pathway",
+    "plie_partners",
+    "plie_esf",
+    "plie_prescriber_portal",
+)
 
 
 class RollBack(Exception):

@@ -1,6 +1,12 @@
 from odoo.tests import TransactionCase, tagged
 
-PLIE_ADDONS = ("plie_base", "plie_pathway", "plie_partners", "plie_esf")
+PLIE_ADDONS = (
+    "plie_base",
+    "plie_pathway",
+    "plie_partners",
+    "plie_esf",
+    "plie_prescriber_portal",
+)
 
 
 @tagged("post_install", "-at_install")
