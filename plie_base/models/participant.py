@@ -414,6 +414,8 @@ class PlieParticipant(models.Model):
         active = self.filtered("active")
         if not active:
             return
+        # sudo: a duplicate may be in another référent's caseload, out of the
+        # user's sight; the error names no one the user may not read.
         others = (
             self.with_context(active_test=True)
             .sudo()
@@ -461,6 +463,7 @@ class PlieParticipant(models.Model):
     @api.constrains("referent_id", "company_id")
     def _check_referent(self):
         for participant in self.filtered("referent_id"):
+            # sudo: read the référent's companies, which the user may not see.
             referent = participant.referent_id.sudo()
             if (
                 not referent.has_group("plie_base.group_plie_referent")
@@ -478,6 +481,8 @@ class PlieParticipant(models.Model):
 
     @api.constrains("special_consent", *SPECIAL_CATEGORY_FIELDS)
     def _check_special_category_consent(self):
+        # sudo: the special categories are behind groups; the rule holds
+        # whoever writes the participant.
         for participant in self.sudo():
             answered = any(
                 participant[field] in ("yes", "no") for field in SPECIAL_CATEGORY_FIELDS

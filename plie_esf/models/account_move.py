@@ -22,6 +22,7 @@ class AccountMove(models.Model):
         expenses = (
             self.env["plie.esf.expense"].sudo().search([("move_id", "in", self.ids)])
         )
+        # sudo: nor read the claims that keep them.
         claimed = (
             self.env["plie.esf.claim.line"]
             .sudo()

@@ -156,6 +156,7 @@ class PlieEsfExpense(models.Model):
         by_account = {str(op.analytic_account_id.id): op for op in operations}
         existing = {
             (e.move_line_id.id, e.operation_id.id): e
+            # sudo: as above, the accountant posting the bill reads no expense.
             for e in self.sudo().search([("move_line_id", "in", lines.ids)])
         }
         to_create = []

@@ -217,6 +217,8 @@ class PlieAction(models.Model):
         actions = waiting.action_id
         actions._lock_seats()
         held = actions._seats_held()
+        # sudo: whoever frees a seat moves up the first waiting person, who may
+        # be in a caseload the user does not follow.
         promoted = self.env["plie.action.enrolment"].sudo()
         for action in actions:
             queue = waiting.filtered(lambda e, a=action: e.action_id == a)

@@ -316,6 +316,8 @@ class PlieCommitteeItem(models.Model):
         self._store_diagnoses()
         admitted = self.filtered(lambda i: i.decision == "accepted")
         for item in admitted:
+            # sudo: an open pathway may be followed by a référent the coordinator's
+            # rules do not show; it must be found all the same.
             if item.participant_id.sudo().pathway_ids.filtered(
                 lambda p: p.state in OPEN_STATES
             ):

@@ -157,6 +157,8 @@ class PlieInterview(models.Model):
 
     def _sync_appointments(self):
         """Keep an event in the référent's calendar for the next appointment."""
+        # sudo: the appointment goes into the référent's calendar, whoever
+        # records the interview.
         Event = self.env["calendar.event"].sudo()
         pathway_model = self.env["ir.model"]._get_id("plie.pathway")
         to_create = []

@@ -89,6 +89,8 @@ class PlieParticipant(models.Model):
         pathways._follow_referent(
             {pathway.id: previous[pathway.participant_id.id] for pathway in pathways}
         )
+        # sudo: move the followers of every prescription of the participant,
+        # also those the user may not read.
         move_referent_followers(
             self.sudo().prescription_ids,
             lambda r: previous[r.participant_id.id],
@@ -189,6 +191,8 @@ class PlieParticipant(models.Model):
 
     @api.model
     def _unadmitted_candidates_due(self, today):
+        # sudo: run by the daily job; anonymisation is the PLIE's duty, not a
+        # user's right.
         candidates = self.sudo().search(
             [
                 ("state", "=", "candidate"),
@@ -206,6 +210,7 @@ class PlieParticipant(models.Model):
                 ),
             ]
         )
+        # sudo: same daily job.
         last_decisions = dict(
             self.env["plie.prescription"]
             .sudo()

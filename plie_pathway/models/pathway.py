@@ -398,6 +398,8 @@ class PliePathway(models.Model):
         """Keep the history of référents: close the running assignment, open one
         (from the admission for the first one)."""
         today = fields.Date.context_today(self)
+        # sudo: the history is written by the committee or the reassignment,
+        # never by hand (users only read it).
         Assignment = self.env["plie.pathway.assignment"].sudo()
         Assignment.search(
             [("pathway_id", "in", self.ids), ("date_end", "=", False)]
@@ -448,6 +450,8 @@ class PliePathway(models.Model):
                         name=pathway.participant_id.name,
                     )
                 )
+        # sudo: the state is coordination's field (COMMITTEE_FIELDS); the
+        # référent's right to sign was checked above.
         for pathway in self:
             months = pathway.company_id.plie_pathway_alert_months
             pathway.sudo()._write_state(
@@ -457,6 +461,7 @@ class PliePathway(models.Model):
                     or pathway.date_start + relativedelta(months=months),
                 }
             )
+        # sudo: the participant's state follows the pathway's.
         self.participant_id.sudo().with_context(**{STATE_CHANGE_KEY: True}).write(
             {"state": "participant", "exit_date": False}
         )
@@ -494,6 +499,8 @@ class PliePathway(models.Model):
         check_dates = check_dates or {}
         employments, rules = self._employment_facts()
         trainings = defaultdict(list)
+        # sudo: the rule reads every training step, also for roles (finance)
+        # that do not read steps.
         for step in (
             self.env["plie.pathway.step"]
             .sudo()
@@ -536,6 +543,7 @@ class PliePathway(models.Model):
                     "exit_disagreement_note": disagreement_note,
                 }
             )
+        # sudo: the référent's reminders end with the pathway, whoever closes it.
         self.activity_ids.sudo().unlink()
         self.participant_id.with_context(**{STATE_CHANGE_KEY: True}).write(
             {"state": "exited", "exit_date": exit_date}

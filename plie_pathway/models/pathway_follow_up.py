@@ -95,6 +95,8 @@ class PliePathway(models.Model):
         """
         starting = {p: day for p, day in hiring_dates.items() if p.state == "active"}
         for pathway, hiring_date in starting.items():
+            # sudo: the follow-up follows the employment recorded, by whoever
+            # records it (the business team's hires included).
             pathway.sudo()._write_state(
                 {"state": "follow_up", "follow_up_start": hiring_date}
             )
@@ -127,10 +129,12 @@ class PliePathway(models.Model):
         tracked state tells it in the chatter)."""
         if not self:
             return
+        # sudo: as when it starts, the state follows the employment.
         self.sudo()._write_state({"state": "active", "follow_up_start": False})
         checkpoint = self.env.ref(
             "plie_pathway.mail_activity_type_follow_up_checkpoint"
         )
+        # sudo: the check-points are the référent's activities.
         self.activity_ids.filtered(
             lambda a: a.activity_type_id == checkpoint
         ).sudo().unlink()
@@ -139,6 +143,7 @@ class PliePathway(models.Model):
         """6 months of counted employment: the référent proposes the exit."""
         if not self:
             return
+        # sudo: set by the daily job or by whoever records the employment.
         self.sudo().write({"follow_up_six_months": True})
         activity_type = self.env.ref("plie_pathway.mail_activity_type_exit_due")
         model_id = self.env["ir.model"]._get_id(self._name)

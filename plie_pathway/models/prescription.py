@@ -371,6 +371,8 @@ class PliePrescription(models.Model):
                     )
                 )
             participant = prescription.participant_id or found.get(prescription.id)
+            # sudo: an open pathway elsewhere in the PLIE must be found even if
+            # the user may not read it.
             if participant and participant.sudo().pathway_ids.filtered(
                 lambda p: p.state in OPEN_STATES
             ):

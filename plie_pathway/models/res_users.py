@@ -77,6 +77,8 @@ class ResUsers(models.Model):
         """{référent: (open pathways, capacity)} of the référents of ``company``
         holding a caseload, in a constant number of queries."""
         group = self.env.ref("plie_base.group_plie_referent")
+        # sudo: loads are compared over every référent of the PLIE, whose
+        # caseloads the user may not read.
         referents = self.sudo().search(
             [
                 ("groups_id", "in", group.id),

@@ -110,6 +110,7 @@ class PrescriberPortal(CustomerPortal):
         company = request.env.user.company_id
         return {
             "page_name": "plie_prescription_new",
+            # sudo: portal users read neither the PLIE's settings nor its communes.
             "consent_text": company.sudo()._plie_prescriber_consent_text(),
             "communes": ", ".join(
                 request.env["plie.commune"]

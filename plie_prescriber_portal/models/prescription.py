@@ -230,6 +230,7 @@ class PliePrescription(models.Model):
             prescriber_contact_id=self.env.user.partner_id.id,
             from_portal=True,
             consent_date=fields.Datetime.now(),
+            # sudo: the consent text is a setting portal users may not read.
             consent_text=company.sudo()._plie_prescriber_consent_text(),
         )
         # sudo: portal users have no right on prescriptions; the member does
@@ -239,6 +240,8 @@ class PliePrescription(models.Model):
             .with_context(mail_create_nosubscribe=True, tracking_disable=True)
             .create(prescription_values)
         )
+        # sudo: the documents go on the prescription, which the member may not
+        # read (the portal never lists them back).
         attachments = (
             self.env["ir.attachment"]
             .sudo()
@@ -273,6 +276,7 @@ class PliePrescription(models.Model):
                 }
             )
         )
+        # sudo: the territory is checked for portal users, who do not read it.
         communes = (
             self.env["plie.commune"].sudo().search([("company_id", "=", company.id)])
         )
