@@ -65,6 +65,21 @@ class TestCaseload(PliePathwayCase):
             },
         )
 
+    def test_a_caseload_row_opens_the_referents_open_pathways(self):
+        row = (
+            self.env["plie.caseload.report"]
+            .with_user(self.coordinator)
+            .search([("referent_id", "=", self.referent_colleague.id)])
+        )
+        action = row.action_open_pathways()
+        pathways = (
+            self.env["plie.pathway"]
+            .with_user(self.coordinator)
+            .search(action["domain"])
+        )
+        self.assertEqual(len(pathways), 3)
+        self.assertEqual(pathways.referent_id, self.referent_colleague)
+
     def test_loads_feed_the_suggestion(self):
         loads = self.env["res.users"]._plie_referent_loads(self.company)
         self.assertEqual(loads[self.referent], (12, 50.0))

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import TODAY, PliePathwayCase
@@ -102,6 +103,23 @@ class TestEmploymentFollowUp(PliePathwayCase):
         self._employment(pathway, "interim", TODAY)
         self.assertEqual(pathway.state, "follow_up")
         self.assertEqual(pathway.follow_up_start, TODAY)
+
+    def test_deleting_the_counting_employment_brings_the_pathway_back(self):
+        pathway = self._pathway()
+        employment = self._employment(pathway, "cdi", TODAY - timedelta(days=30))
+        self.assertEqual(pathway.state, "follow_up")
+        employment.unlink()
+        self.assertEqual(pathway.state, "active")
+        self.assertFalse(pathway.follow_up_start)
+
+    def test_an_employment_ending_before_it_starts_is_refused(self):
+        pathway = self._pathway()
+        with self.assertRaises(ValidationError) as refusal:
+            self._employment(pathway, "cdd", TODAY, TODAY - timedelta(days=1))
+        self.assertIn("cannot end before it starts", str(refusal.exception))
+        self.assertFalse(
+            self.env["plie.employment"].search_count([("pathway_id", "=", pathway.id)])
+        )
 
     def test_a_contract_ending_in_the_future_ends_the_follow_up_on_the_daily_run(self):
         pathway = self._pathway(start=TODAY - timedelta(days=200))
