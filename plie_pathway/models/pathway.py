@@ -545,9 +545,18 @@ class PliePathway(models.Model):
             )
         # sudo: the référent's reminders end with the pathway, whoever closes it.
         self.activity_ids.sudo().unlink()
+        self._release_action_seats()
         self.participant_id.with_context(**{STATE_CHANGE_KEY: True}).write(
             {"state": "exited", "exit_date": exit_date}
         )
+
+    def _release_action_seats(self):
+        """A person who leaves the PLIE is withdrawn from the actions not
+        started yet (waiting lists included): their seats go to the next
+        people waiting."""
+        self.env["plie.action.enrolment"].search(
+            [("pathway_id", "in", self.ids), ("state", "in", ("waiting", "prescribed"))]
+        ).unlink()
 
     def _cron_pathway_reminders(self):
         """Daily: an activity for the référent of each overdue contact and of

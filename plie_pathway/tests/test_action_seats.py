@@ -94,6 +94,18 @@ class TestActionSeats(PliePathwayCase):
         self.assertEqual(fourth.state, "prescribed")
         self.assertEqual(self.action.waiting_count, 0)
 
+    def test_an_exit_frees_the_seats_of_actions_not_started(self):
+        seat, _other, waiting, queued = (self._enrol(p) for p in self.pathways)
+        self.assertEqual(
+            (seat.state, waiting.state, queued.state),
+            ("prescribed", "waiting", "waiting"),
+        )
+        leaving = seat.pathway_id | queued.pathway_id
+        reason = self.env.ref("plie_pathway.exit_reason_moved")
+        leaving.with_user(self.coordinator)._close(TODAY, reason)
+        self.assertFalse((seat | queued).exists())
+        self.assertEqual(waiting.state, "prescribed")
+
     def test_the_waiting_list_moves_up_across_caseloads(self):
         """The référent who frees a seat cannot read the next participant on
         the list (another caseload): they still get the seat."""
