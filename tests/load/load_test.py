@@ -268,9 +268,9 @@ def prepare(admin):
                 [expense["id"]],
                 {"eligibility": expense["eligibility"]},
             )
-            editable.append(expense)
         except xmlrpc.client.Fault:
-            pass
+            continue
+        editable.append(expense)
     return {"slots": slots, "operation": operation, "expenses": editable}
 
 
@@ -596,7 +596,7 @@ def main(pg, database, clients=8, duration=120.0, results=RESULTS, workers=2):
                 problems.append("the server no longer answers")
     finally:
         drop_database(pg, database)
-    print(table)
+    sys.stdout.write(table)
     if results:
         header = (
             "# Load test results\n\n"
