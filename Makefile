@@ -3,7 +3,7 @@ PYTHON ?= python3
 PLIE := $(PYTHON) tests/tooling/plie.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-db lint i18n bench
+.PHONY: help run test test-db lint i18n bench load
 
 help: ## List the commands
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,6 +22,9 @@ lint: ## The pre-commit hooks: ruff, pylint-odoo, OCA's module and .po checks
 
 i18n: ## Export .pot files, update fr.po and list untranslated terms
 	$(PLIE) i18n $(ADDONS)
+
+load: ## Load test: 8 XML-RPC clients for 2 minutes on a multi-worker server
+	$(PLIE) load
 
 bench: ## Performance benchmarks (tests/benchmarks) on a fresh database
 	$(PLIE) bench

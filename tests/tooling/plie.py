@@ -6,6 +6,7 @@
     python3 tests/tooling/plie.py test-db      build the test database only
     python3 tests/tooling/plie.py i18n [ADDON...]  refresh .pot files and fr.po
     python3 tests/tooling/plie.py bench        performance benchmarks
+    python3 tests/tooling/plie.py load         load test with real clients
     python3 tests/tooling/plie.py db-stop      stop the private PostgreSQL
 
 What a maintained tool does is left to it (pytest-odoo, pytest-cov,
@@ -15,7 +16,7 @@ PostgreSQL, gives every tool the same Odoo settings, and chains them. Odoo
 
 Environment variables:
     PLIE_DB, PLIE_TEST_DB, PLIE_I18N_DB,    database names
-    PLIE_BENCH_DB
+    PLIE_BENCH_DB, PLIE_LOAD_DB
     PLIE_CACHE_PREFIX                       prefix of the cached template
                                             databases of `test` (8 characters)
     PLIE_PGHOST, PLIE_PGPORT                PostgreSQL to try first (a host
@@ -86,6 +87,21 @@ def cmd_bench(args):
     return 0
 
 
+def cmd_load(args):
+    """Serve a fresh demo database with workers and drive it over XML-RPC."""
+    sys.path.insert(0, str(REPO / "tests" / "load"))
+    import load_test  # noqa: PLC0415 (tests/load is not a package)
+
+    database = os.environ.get("PLIE_LOAD_DB", "plie_load")
+    return load_test.main(
+        ensure_postgres(),
+        database,
+        clients=args.clients,
+        duration=args.duration,
+        workers=args.workers,
+    )
+
+
 def cmd_db_stop(args):
     PrivateCluster().stop()
     return 0
@@ -110,6 +126,13 @@ def main(argv=None):
     commands.add_parser(
         "bench", help="performance benchmarks on a fresh database"
     ).set_defaults(handler=cmd_bench)
+    load = commands.add_parser(
+        "load", help="load test: concurrent XML-RPC clients on a multi-worker server"
+    )
+    load.add_argument("--clients", type=int, default=8)
+    load.add_argument("--duration", type=float, default=120.0, help="seconds")
+    load.add_argument("--workers", type=int, default=2)
+    load.set_defaults(handler=cmd_load)
     i18n = commands.add_parser(
         "i18n", help="export .pot files and update fr.po (default: all addons)"
     )
