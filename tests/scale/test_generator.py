@@ -33,23 +33,52 @@ EXPECTED = {
     "plie_job_match": 1000,
 }
 # One fingerprint per table, from the values the seed decides.
+# Names live on the participant's contact (res_partner).
+PARTICIPANT = (
+    " JOIN plie_participant p ON p.id = {table}.participant_id"
+    " JOIN res_partner pp ON pp.id = p.partner_id"
+)
+
+
+def fingerprint(columns, source):
+    """md5 of the sorted rows of `columns` (ids left out) in `source`."""
+    return (
+        "SELECT md5(string_agg(line, ',' ORDER BY line)) FROM"
+        f" (SELECT concat_ws('|', {columns}) AS line FROM {source}) AS rows"
+    )
+
+
 FINGERPRINTS = {
-    "plie_participant": "SELECT md5(string_agg(concat_ws('|', lastname, firstname,"
-    " birth_date, gender, zip, labour_market_status, education_level), ','"
-    " ORDER BY lastname)) FROM plie_participant WHERE company_id = %s",
-    "plie_pathway": "SELECT md5(string_agg(concat_ws('|', p.lastname, w.state,"
-    " w.date_start, w.date_end, r.category), ',' ORDER BY p.lastname, w.date_start,"
-    " w.state)) FROM plie_pathway w JOIN plie_participant p"
-    " ON p.id = w.participant_id LEFT JOIN plie_exit_reason r"
-    " ON r.id = w.exit_reason_id WHERE w.company_id = %s",
-    "plie_interview": "SELECT md5(string_agg(concat_ws('|', p.lastname, i.date,"
-    " i.state, i.kind, i.duration), ',' ORDER BY p.lastname, i.date, i.state,"
-    " i.kind, i.duration)) FROM plie_interview i JOIN plie_participant p"
-    " ON p.id = i.participant_id WHERE i.company_id = %s",
-    "plie_job_match": "SELECT md5(string_agg(concat_ws('|', o.name, p.lastname,"
-    " m.state, m.date), ',' ORDER BY o.name, p.lastname)) FROM plie_job_match m"
-    " JOIN plie_job_offer o ON o.id = m.offer_id JOIN plie_participant p"
-    " ON p.id = m.participant_id WHERE m.company_id = %s",
+    "plie_participant": fingerprint(
+        "pp.lastname, pp.firstname, p.birth_date, p.gender, pp.zip,"
+        " p.labour_market_status, p.education_level, p.qpv_id IS NULL",
+        "plie_participant p JOIN res_partner pp ON pp.id = p.partner_id"
+        " WHERE p.company_id = %s",
+    ),
+    "plie_pathway": fingerprint(
+        "pp.lastname, w.state, w.date_start, w.admission_date, w.date_end,"
+        " r.category",
+        "plie_pathway w"
+        + PARTICIPANT.format(table="w")
+        + " LEFT JOIN plie_exit_reason r ON r.id = w.exit_reason_id"
+        " WHERE w.company_id = %s",
+    ),
+    "plie_pathway_step": fingerprint(
+        "pp.lastname, s.date_start, s.date_end, s.outcome, s.category",
+        "plie_pathway_step s"
+        + PARTICIPANT.format(table="s")
+        + " WHERE s.company_id = %s",
+    ),
+    "plie_interview": fingerprint(
+        "pp.lastname, i.date, i.state, i.kind, i.duration",
+        "plie_interview i" + PARTICIPANT.format(table="i") + " WHERE i.company_id = %s",
+    ),
+    "plie_job_match": fingerprint(
+        "o.name, pp.lastname, m.state, m.date, m.score",
+        "plie_job_match m JOIN plie_job_offer o ON o.id = m.offer_id"
+        + PARTICIPANT.format(table="m")
+        + " WHERE m.company_id = %s",
+    ),
 }
 
 
