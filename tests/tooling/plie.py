@@ -7,6 +7,8 @@
     python3 tests/tooling/plie.py i18n [ADDON...]  refresh .pot files and fr.po
     python3 tests/tooling/plie.py bench        performance benchmarks
     python3 tests/tooling/plie.py load         load test with real clients
+    python3 tests/tooling/plie.py generate [--scale S] [--seed N]
+                                               large deterministic data set
     python3 tests/tooling/plie.py db-stop      stop the private PostgreSQL
 
 What a maintained tool does is left to it (pytest-odoo, pytest-cov,
@@ -37,6 +39,7 @@ from postgres import PrivateCluster, drop_database, ensure_postgres, installed_m
 from translations import cmd_i18n
 
 BENCHMARKS_DIR = REPO / "tests" / "benchmarks"
+GENERATOR = REPO / "tests" / "scale" / "generate.py"
 
 
 def cmd_run(args):
@@ -59,11 +62,8 @@ def cmd_run(args):
     os.execv(command[0], command)
 
 
-def cmd_bench(args):
-    """Run each tests/benchmarks/bench_*.py inside `odoo shell` on a fresh
-    database holding the four addons without demo data."""
-    pg = ensure_postgres()
-    database = os.environ.get("PLIE_BENCH_DB", "plie_bench")
+def fresh_database(pg, database):
+    """Drop `database` and install the addons in it without demo data."""
     say(f"Installing the addons in benchmark database {database!r}")
     drop_database(pg, database)
     install = odoo_command(
@@ -77,8 +77,21 @@ def cmd_bench(args):
     )
     if subprocess.run(install).returncode != 0:
         raise ToolError("Installing the addons for the benchmarks failed.")
+
+
+def odoo_shell(pg, database):
     shell = odoo_command(pg, database, "--log-level=warn", "--no-http")
     shell.insert(3, "shell")
+    return shell
+
+
+def cmd_bench(args):
+    """Run each tests/benchmarks/bench_*.py inside `odoo shell` on a fresh
+    database holding the addons without demo data."""
+    pg = ensure_postgres()
+    database = os.environ.get("PLIE_BENCH_DB", "plie_bench")
+    fresh_database(pg, database)
+    shell = odoo_shell(pg, database)
     for script in sorted(BENCHMARKS_DIR.glob("bench_*.py")):
         say(f"== {script.relative_to(REPO)}")
         with script.open() as source:
@@ -100,6 +113,23 @@ def cmd_load(args):
         duration=args.duration,
         workers=args.workers,
     )
+
+
+def cmd_generate(args):
+    """Fill a fresh database without demo data (PLIE_BENCH_DB) with the data
+    set of tests/scale/generate.py at the given scale and seed."""
+    pg = ensure_postgres()
+    database = os.environ.get("PLIE_BENCH_DB", "plie_bench")
+    if not args.keep:
+        fresh_database(pg, database)
+    say(f"Generating scale {args.scale} with seed {args.seed} in {database!r}")
+    environment = dict(os.environ, PLIE_SCALE=str(args.scale), PLIE_SEED=str(args.seed))
+    with GENERATOR.open() as source:
+        if subprocess.run(
+            odoo_shell(pg, database), stdin=source, env=environment
+        ).returncode:
+            raise ToolError("Generating the data set failed.")
+    return 0
 
 
 def cmd_db_stop(args):
@@ -133,6 +163,15 @@ def main(argv=None):
     load.add_argument("--duration", type=float, default=120.0, help="seconds")
     load.add_argument("--workers", type=int, default=2)
     load.set_defaults(handler=cmd_load)
+    generate = commands.add_parser(
+        "generate", help="fill a fresh database with a large deterministic data set"
+    )
+    generate.add_argument("--scale", type=float, default=1.0)
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument(
+        "--keep", action="store_true", help="add to the database instead of a fresh one"
+    )
+    generate.set_defaults(handler=cmd_generate)
     i18n = commands.add_parser(
         "i18n", help="export .pot files and update fr.po (default: all addons)"
     )
