@@ -21,6 +21,12 @@ AGE_BANDS = [
     ("50_plus", "50 and over"),
 ]
 GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
+BENEFIT_TYPES = [
+    ("rsa", "RSA"),
+    ("ass", "ASS"),
+    ("aah", "AAH"),
+    ("other", "Other minimum benefit"),
+]
 LABOUR_MARKET_STATUSES = [
     ("unemployed", "Unemployed"),
     ("long_term_unemployed", "Long-term unemployed"),

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..constants import BENEFIT_TYPES
+
 
 class PlieParticipantBenefit(models.Model):
     _name = "plie.participant.benefit"
@@ -12,12 +14,7 @@ class PlieParticipantBenefit(models.Model):
         "plie.participant", required=True, ondelete="cascade", index=True
     )
     benefit_type = fields.Selection(
-        [
-            ("rsa", "RSA"),
-            ("ass", "ASS"),
-            ("aah", "AAH"),
-            ("other", "Other minimum benefit"),
-        ],
+        BENEFIT_TYPES,
         string="Benefit",
         required=True,
     )

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import groupby
 
+from odoo.addons.plie_base.constants import GENDERS, SOCIAL
 from odoo.addons.plie_base.models.participant import (
     check_name_lengths,
     normalize_france_travail_id,
@@ -12,13 +13,10 @@ from odoo.addons.plie_base.models.participant import (
 
 from .pathway import OPEN_STATES
 
-SOCIAL = "plie_base.group_plie_referent"
 # Prescriptions still waiting for a decision; a postponed one waits to be put
 # on an agenda again, and counts as never admitted if it is not.
 WAITING_STATES = ("received", "preassigned", "agenda")
 UNDECIDED_STATES = (*WAITING_STATES, "postponed")
-# Same values as plie.participant's gender (static, so that labels translate).
-GENDERS = [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary")]
 # Identity copied from the prescription onto the participant it creates.
 PERSON_FIELDS = (
     "lastname",

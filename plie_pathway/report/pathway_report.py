@@ -2,18 +2,17 @@ from odoo import api, fields, models
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
-from odoo.addons.plie_base.constants import AGE_BANDS, EDUCATION_LEVELS, SOCIAL
+from odoo.addons.plie_base.constants import (
+    AGE_BANDS,
+    BENEFIT_TYPES,
+    EDUCATION_LEVELS,
+    GENDERS,
+    SOCIAL,
+)
 
 from ..models.exit_reason import EXIT_CATEGORIES
 from ..models.pathway import DAYS_PER_MONTH
-from ..models.prescription import GENDERS
 
-BENEFIT_TYPES = [
-    ("rsa", "RSA"),
-    ("ass", "ASS"),
-    ("aah", "AAH"),
-    ("other", "Other minimum benefit"),
-]
 QPV_RESIDENCES = [("qpv", "QPV resident"), ("outside_qpv", "Outside QPV")]
 # Aggregates of the funders' figures, read in one grouped query (_figures).
 FIGURES = (

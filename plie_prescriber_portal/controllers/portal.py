@@ -52,6 +52,17 @@ class PrescriberPortal(CustomerPortal):
             },
         )
 
+    def _member_prescription(self, prescription_id):
+        """The prescription of the member's organisation, or a 404 (never a
+        hint that it exists elsewhere)."""
+        self._prescriber_organisation()
+        try:
+            return request.env["plie.prescription"]._portal_prescription(
+                prescription_id
+            )
+        except AccessError as error:
+            raise request.not_found() from error
+
     @http.route(
         "/my/prescriptions/<int:prescription_id>",
         type="http",
@@ -59,13 +70,7 @@ class PrescriberPortal(CustomerPortal):
         website=True,
     )
     def portal_my_prescription(self, prescription_id, **kw):
-        self._prescriber_organisation()
-        try:
-            prescription = request.env["plie.prescription"]._portal_prescription(
-                prescription_id
-            )
-        except AccessError as error:
-            raise request.not_found() from error
+        prescription = self._member_prescription(prescription_id)
         return request.render(
             "plie_prescriber_portal.portal_my_prescription",
             {
@@ -81,13 +86,7 @@ class PrescriberPortal(CustomerPortal):
         website=True,
     )
     def portal_my_prescription_letter(self, prescription_id, **kw):
-        self._prescriber_organisation()
-        try:
-            prescription = request.env["plie.prescription"]._portal_prescription(
-                prescription_id
-            )
-        except AccessError as error:
-            raise request.not_found() from error
+        prescription = self._member_prescription(prescription_id)
         if not prescription.decision_letter_date:
             raise request.not_found()
         # The record is the superuser's (checked above): render in the

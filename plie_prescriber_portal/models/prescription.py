@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.plie_base.constants import EDUCATION_LEVELS, SOCIAL
+from odoo.addons.plie_base.constants import BENEFIT_TYPES, EDUCATION_LEVELS, SOCIAL
+from odoo.addons.plie_pathway.models.prescription import PERSON_FIELDS
 
 # What a prescriber sees of a prescription's progress (issue "Follow-up"):
 # nothing of the pathway's content, nothing of the committee's free text.
@@ -16,25 +17,9 @@ PORTAL_STATUSES = [
     ("exited", "Exited"),
 ]
 DECISIONS = ("admitted", "postponed", "refused")
-BENEFITS = [
-    ("rsa", "RSA"),
-    ("ass", "ASS"),
-    ("aah", "AAH"),
-    ("other", "Other minimum benefit"),
-]
-# Fields a prescriber fills in on the portal form.
-PORTAL_IDENTITY_FIELDS = (
-    "lastname",
-    "firstname",
-    "birth_date",
-    "gender",
-    "france_travail_id",
-    "phone",
-    "email",
-    "street",
-    "zip",
-    "city",
-)
+# Fields a prescriber fills in on the portal form: the person's identity, as
+# the prescription copies it onto the participant, and their situation.
+PORTAL_IDENTITY_FIELDS = PERSON_FIELDS
 PORTAL_SITUATION_FIELDS = (
     "ft_registration_date",
     "benefit_type",
@@ -52,7 +37,7 @@ class PliePrescription(models.Model):
     # Situation given by the prescriber, copied to the participant it creates.
     ft_registration_date = fields.Date(string="France Travail registration date")
     benefit_type = fields.Selection(
-        BENEFITS, string="Minimum social benefit", groups=SOCIAL
+        BENEFIT_TYPES, string="Minimum social benefit", groups=SOCIAL
     )
     education_level = fields.Selection(EDUCATION_LEVELS)
     single_parent = fields.Boolean(groups=SOCIAL)
