@@ -26,5 +26,5 @@ i18n: ## Export .pot files, update fr.po and list untranslated terms
 load: ## Load test: 8 XML-RPC clients for 2 minutes on a multi-worker server
 	$(PLIE) load
 
-bench: ## Performance benchmarks (tests/benchmarks) on a fresh database
+bench: ## Benchmarks on generated data (tests/benchmarks), results in results.md
 	$(PLIE) bench

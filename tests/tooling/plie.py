@@ -5,7 +5,8 @@
     python3 tests/tooling/plie.py test         build, pytest, checklog, hooks
     python3 tests/tooling/plie.py test-db      build the test database only
     python3 tests/tooling/plie.py i18n [ADDON...]  refresh .pot files and fr.po
-    python3 tests/tooling/plie.py bench        performance benchmarks
+    python3 tests/tooling/plie.py bench [--scale S] [--repeat N] [--cases 1,3]
+                                               benchmarks on generated data
     python3 tests/tooling/plie.py load         load test with real clients
     python3 tests/tooling/plie.py generate [--scale S] [--seed N]
                                                large deterministic data set
@@ -30,16 +31,14 @@ Environment variables:
 
 import argparse
 import os
-import subprocess
 import sys
 
+import bench
 from checks import cmd_test, cmd_test_db
 from common import ADDONS, LANGUAGE, REPO, ToolError, odoo_command, say
-from postgres import PrivateCluster, drop_database, ensure_postgres, installed_modules
+from datasets import fresh_database, generate
+from postgres import PrivateCluster, ensure_postgres, installed_modules
 from translations import cmd_i18n
-
-BENCHMARKS_DIR = REPO / "tests" / "benchmarks"
-GENERATOR = REPO / "tests" / "scale" / "generate.py"
 
 
 def cmd_run(args):
@@ -60,44 +59,6 @@ def cmd_run(args):
     say(f"Serving on http://localhost:{port} (login admin / admin), Ctrl-C stops")
     sys.stdout.flush()
     os.execv(command[0], command)
-
-
-def fresh_database(pg, database):
-    """Drop `database` and install the addons in it without demo data."""
-    say(f"Installing the addons in benchmark database {database!r}")
-    drop_database(pg, database)
-    install = odoo_command(
-        pg,
-        database,
-        f"--init={','.join(ADDONS)}",
-        "--without-demo=all",
-        "--stop-after-init",
-        "--max-cron-threads=0",
-        "--log-level=warn",
-    )
-    if subprocess.run(install).returncode != 0:
-        raise ToolError("Installing the addons for the benchmarks failed.")
-
-
-def odoo_shell(pg, database):
-    shell = odoo_command(pg, database, "--log-level=warn", "--no-http")
-    shell.insert(3, "shell")
-    return shell
-
-
-def cmd_bench(args):
-    """Run each tests/benchmarks/bench_*.py inside `odoo shell` on a fresh
-    database holding the addons without demo data."""
-    pg = ensure_postgres()
-    database = os.environ.get("PLIE_BENCH_DB", "plie_bench")
-    fresh_database(pg, database)
-    shell = odoo_shell(pg, database)
-    for script in sorted(BENCHMARKS_DIR.glob("bench_*.py")):
-        say(f"== {script.relative_to(REPO)}")
-        with script.open() as source:
-            if subprocess.run(shell, stdin=source).returncode != 0:
-                raise ToolError(f"Benchmark {script.name} failed.")
-    return 0
 
 
 def cmd_load(args):
@@ -122,13 +83,7 @@ def cmd_generate(args):
     database = os.environ.get("PLIE_BENCH_DB", "plie_bench")
     if not args.keep:
         fresh_database(pg, database)
-    say(f"Generating scale {args.scale} with seed {args.seed} in {database!r}")
-    environment = dict(os.environ, PLIE_SCALE=str(args.scale), PLIE_SEED=str(args.seed))
-    with GENERATOR.open() as source:
-        if subprocess.run(
-            odoo_shell(pg, database), stdin=source, env=environment
-        ).returncode:
-            raise ToolError("Generating the data set failed.")
+    generate(pg, database, args.scale, args.seed)
     return 0
 
 
@@ -153,9 +108,7 @@ def main(argv=None):
     commands.add_parser(
         "test-db", help="build the test database only (then run pytest on files)"
     ).set_defaults(handler=cmd_test_db)
-    commands.add_parser(
-        "bench", help="performance benchmarks on a fresh database"
-    ).set_defaults(handler=cmd_bench)
+    bench.add_parser(commands)
     load = commands.add_parser(
         "load", help="load test: concurrent XML-RPC clients on a multi-worker server"
     )
