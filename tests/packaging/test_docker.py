@@ -49,6 +49,19 @@ def test_image_builds_every_addon_of_the_repository():
     assert sorted(addons.split()) == ADDONS
 
 
+def test_builder_finds_the_pinned_build_tools():
+    (install,) = [
+        arguments
+        for instruction, arguments in dockerfile_instructions()
+        if instruction == "RUN" and "requirements-test.txt" in arguments
+    ]
+    pattern = re.search(r"grep -E '(.+?)' requirements-test.txt", install)[1]
+    pinned = re.findall(
+        pattern, (REPO / "requirements-test.txt").read_text(), re.MULTILINE
+    )
+    assert sorted(pinned) == ["manifestoo-core", "wheel", "whool"]
+
+
 def test_image_installs_the_oca_requirements_and_the_wheels_without_deps():
     (install,) = [
         arguments
