@@ -123,7 +123,13 @@ def cmd_generate(args):
     if not args.keep:
         fresh_database(pg, database)
     say(f"Generating scale {args.scale} with seed {args.seed} in {database!r}")
-    environment = dict(os.environ, PLIE_SCALE=str(args.scale), PLIE_SEED=str(args.seed))
+    # The script comes on stdin: the folder tells it where its modules are.
+    environment = dict(
+        os.environ,
+        PLIE_SCALE=str(args.scale),
+        PLIE_SEED=str(args.seed),
+        PLIE_SCALE_DIR=str(GENERATOR.parent),
+    )
     with GENERATOR.open() as source:
         if subprocess.run(
             odoo_shell(pg, database), stdin=source, env=environment
