@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
@@ -157,23 +159,37 @@ class PliePathwayReport(models.Model):
         of the first and last months of a period, one row per pathway in
         pathway during it, whose entry and exit are those of the period: the
         same figures without expanding every month of every pathway."""
+        # The last day of a pathway in pathway (a month start compares the
+        # same with it as with its month).
+        last_day = SQL(
+            "CASE WHEN p.state = 'closed' AND p.date_end IS NOT NULL THEN p.date_end "
+            "ELSE GREATEST(CURRENT_DATE, p.date_start) END"
+        )
         if month_from:
+            period_end = month_to + relativedelta(months=1, days=-1)
+
+            def in_rows(day):
+                return SQL("%s BETWEEN %s AND %s", day, month_from, period_end)
+
             rows = {
                 "row_id": SQL("p.id"),
-                "month": SQL("GREATEST(%s::date, span.start_month)", month_from),
-                "in_rows": SQL("BETWEEN %s::date AND %s::date", month_from, month_to),
+                "month": SQL("GREATEST(%s, span.start_month)::date", month_from),
                 "months": SQL(),
                 "in_period": SQL(
-                    "AND span.start_month <= %s AND span.end_month >= %s",
-                    month_to,
+                    "AND p.date_start <= %s AND %s >= %s",
+                    period_end,
+                    last_day,
                     month_from,
                 ),
             }
         else:
+
+            def in_rows(day):
+                return SQL("date_trunc('month', %s::timestamp) = m.month", day)
+
             rows = {
                 "row_id": SQL("row_number() OVER (ORDER BY p.id, m.month)"),
                 "month": SQL("m.month::date"),
-                "in_rows": SQL("= m.month"),
                 "months": SQL(
                     "CROSS JOIN LATERAL generate_series(span.start_month, "
                     "span.end_month, interval '1 month') AS m(month)"
@@ -181,9 +197,8 @@ class PliePathwayReport(models.Model):
                 "in_period": SQL(),
             }
         exit_month = SQL(
-            "p.state = 'closed' AND p.date_end IS NOT NULL "
-            "AND date_trunc('month', p.date_end) %s",
-            rows["in_rows"],
+            "p.state = 'closed' AND p.date_end IS NOT NULL AND %s",
+            in_rows(SQL("p.date_end")),
         )
         non_neutral_exit = SQL(
             "%s AND COALESCE(r.category, 'other') != 'neutral'", exit_month
@@ -221,7 +236,7 @@ class PliePathwayReport(models.Model):
                        AS qpv_residence,
                    CASE WHEN %(exit)s THEN p.exit_reason_id END AS exit_reason_id,
                    CASE WHEN %(exit)s THEN r.category END AS exit_category,
-                   (span.start_month %(in_rows)s)::integer AS entry_count,
+                   (%(entry)s)::integer AS entry_count,
                    (%(exit)s)::integer AS exit_count,
                    (%(exit)s AND p.is_positive_exit)::integer AS positive_exit_count,
                    (%(exit)s AND r.category = 'neutral')::integer
@@ -244,18 +259,15 @@ class PliePathwayReport(models.Model):
          LEFT JOIN plie_prescription pr ON pr.id = p.prescription_id
          LEFT JOIN plie_exit_reason r ON r.id = p.exit_reason_id
         CROSS JOIN LATERAL (
-                   SELECT date_trunc('month', p.date_start)::date AS start_month,
-                          date_trunc('month', CASE WHEN p.state = 'closed'
-                                                        AND p.date_end IS NOT NULL
-                                                   THEN p.date_end
-                                                   ELSE GREATEST(CURRENT_DATE,
-                                                                 p.date_start)
-                                              END)::date AS end_month
+                   SELECT date_trunc('month', p.date_start::timestamp) AS start_month,
+                          date_trunc('month', (%(last_day)s)::timestamp) AS end_month
                    ) AS span
                    %(months)s
              WHERE p.date_start IS NOT NULL %(in_period)s
             """,
             **rows,
+            last_day=last_day,
+            entry=in_rows(SQL("p.date_start")),
             age=age,
             exit=exit_month,
             non_neutral=non_neutral_exit,
