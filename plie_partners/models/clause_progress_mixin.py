@@ -73,15 +73,14 @@ class PlieClauseProgressMixin(models.AbstractModel):
         key = SQL.identifier("pl", self._progress_column)
         date_from = self.env.context.get("plie_date_from") or "0001-01-01"
         date_to = self.env.context.get("plie_date_to") or "9999-12-31"
-        publics = self._priority_public_conditions() if breakdown else {}
-        threshold = self.env.company.plie_statistics_threshold
 
-        def placements(*clauses, hours=False):
-            """Placements of ``ids`` overlapping the period (with their
-            validated hours of the period if ``hours``), grouped by key."""
+        def placements(*clauses, hours=""):
+            """Placements of ``ids`` overlapping the period, grouped by key;
+            ``hours`` (``JOIN`` or ``LEFT JOIN``) adds their validated hours of
+            the period, and with ``JOIN`` groups them by delivery mode."""
             join = (
                 SQL(
-                    "JOIN plie_clause_hours h ON h.placement_id = pl.id "
+                    f"{hours} plie_clause_hours h ON h.placement_id = pl.id "
                     "AND h.state = 'validated' AND h.month BETWEEN %s AND %s",
                     date_from,
                     date_to,
@@ -104,10 +103,24 @@ class PlieClauseProgressMixin(models.AbstractModel):
                 ids=tuple(ids),
                 date_from=date_from,
                 date_to=date_to,
-                mode=SQL(", pl.delivery_mode") if hours else SQL(),
+                mode=SQL(", pl.delivery_mode") if hours == "JOIN" else SQL(),
             )
 
         person = SQL("COALESCE('p' || pl.participant_id, 'x' || pl.id)")
+        if not breakdown:
+            # The totals alone: persons and hours in one query.
+            self.env.cr.execute(
+                placements(
+                    SQL("COUNT(DISTINCT %s)", person),
+                    SQL("COALESCE(SUM(h.hours), 0)"),
+                    hours="LEFT JOIN",
+                )
+            )
+            for record_id, persons, hours in self.env.cr.fetchall():
+                result[record_id].update(persons=persons, hours=hours)
+            return result
+        publics = self._priority_public_conditions()
+        threshold = self.env.company.plie_statistics_threshold
         self.env.cr.execute(
             placements(
                 SQL("COUNT(DISTINCT %s)", person),
@@ -128,7 +141,7 @@ class PlieClauseProgressMixin(models.AbstractModel):
                     SQL("COALESCE(SUM(h.hours) FILTER (WHERE %s), 0)", condition)
                     for condition in publics.values()
                 ),
-                hours=True,
+                hours="JOIN",
             )
         )
         hours_by_public = defaultdict(lambda: defaultdict(float))

@@ -67,7 +67,7 @@ class TestClauseQueries(PliePartnersCase):
                 },
             )
 
-        result = self._assert_same_queries(list_view, 8)
+        result = self._assert_same_queries(list_view, 6)
         volume = [
             row["realised_hours"]
             for row in result["records"]
@@ -85,6 +85,6 @@ class TestClauseQueries(PliePartnersCase):
                 {"year": 2025},
             )
 
-        content, kind = self._assert_same_queries(render, 16)
+        content, kind = self._assert_same_queries(render, 15)
         self.assertEqual(kind, "xlsx")
         self.assertTrue(content)
