@@ -48,7 +48,7 @@ class ContractProgress(Clauses):
     targets = (
         Target("ours", "sql", 2),
         SameQueries("ours@small", "ours@large"),
-        AtMostQueries("ours", 7),
+        AtMostQueries("ours", 6),
     )
 
     def ours(self):
