@@ -1,5 +1,3 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
@@ -151,54 +149,9 @@ class PliePathwayReport(models.Model):
 
     @property
     def _table_query(self):
-        period = self.env.context.get("plie_report_period")
-        return self._rows_query(*period) if period else self._rows_query()
-
-    def _rows_query(self, month_from=None, month_to=None):
-        """One row per pathway and month in pathway; or, given the first days
-        of the first and last months of a period, one row per pathway in
-        pathway during it, whose entry and exit are those of the period: the
-        same figures without expanding every month of every pathway."""
-        # The last day of a pathway in pathway (a month start compares the
-        # same with it as with its month).
-        last_day = SQL(
-            "CASE WHEN p.state = 'closed' AND p.date_end IS NOT NULL THEN p.date_end "
-            "ELSE GREATEST(CURRENT_DATE, p.date_start) END"
-        )
-        if month_from:
-            period_end = month_to + relativedelta(months=1, days=-1)
-
-            def in_rows(day):
-                return SQL("%s BETWEEN %s AND %s", day, month_from, period_end)
-
-            rows = {
-                "row_id": SQL("p.id"),
-                "month": SQL("GREATEST(%s, span.start_month)::date", month_from),
-                "months": SQL(),
-                "in_period": SQL(
-                    "AND p.date_start <= %s AND %s >= %s",
-                    period_end,
-                    last_day,
-                    month_from,
-                ),
-            }
-        else:
-
-            def in_rows(day):
-                return SQL("date_trunc('month', %s::timestamp) = m.month", day)
-
-            rows = {
-                "row_id": SQL("row_number() OVER (ORDER BY p.id, m.month)"),
-                "month": SQL("m.month::date"),
-                "months": SQL(
-                    "CROSS JOIN LATERAL generate_series(span.start_month, "
-                    "span.end_month, interval '1 month') AS m(month)"
-                ),
-                "in_period": SQL(),
-            }
         exit_month = SQL(
-            "p.state = 'closed' AND p.date_end IS NOT NULL AND %s",
-            in_rows(SQL("p.date_end")),
+            "p.state = 'closed' AND p.date_end IS NOT NULL "
+            "AND date_trunc('month', p.date_end) = m.month"
         )
         non_neutral_exit = SQL(
             "%s AND COALESCE(r.category, 'other') != 'neutral'", exit_month
@@ -207,13 +160,13 @@ class PliePathwayReport(models.Model):
         age = SQL("EXTRACT(YEAR FROM p.date_start) - pa.birth_year")
         return SQL(
             """
-            SELECT %(row_id)s AS id,
+            SELECT row_number() OVER (ORDER BY p.id, m.month) AS id,
                    p.id AS pathway_id,
                    p.id AS file_active,
                    p.participant_id,
                    p.participant_id AS participant_count,
                    p.company_id,
-                   %(month)s AS date,
+                   m.month::date AS date,
                    p.referent_id,
                    p.referent_structure_id,
                    p.commune_id,
@@ -224,19 +177,13 @@ class PliePathwayReport(models.Model):
                         WHEN %(age)s < 50 THEN '26_49'
                         ELSE '50_plus' END AS age_band,
                    pa.education_level,
-                   (SELECT benefit.benefit_type
-                      FROM plie_participant_benefit benefit
-                     WHERE benefit.participant_id = p.participant_id
-                       AND benefit.start_date <= p.date_start
-                       AND (benefit.end_date IS NULL
-                            OR benefit.end_date >= p.date_start)
-                  ORDER BY benefit.start_date DESC, benefit.id DESC
-                     LIMIT 1) AS benefit_type,
+                   b.benefit_type,
                    CASE WHEN pa.qpv_id IS NULL THEN 'outside_qpv' ELSE 'qpv' END
                        AS qpv_residence,
                    CASE WHEN %(exit)s THEN p.exit_reason_id END AS exit_reason_id,
                    CASE WHEN %(exit)s THEN r.category END AS exit_category,
-                   (%(entry)s)::integer AS entry_count,
+                   (date_trunc('month', p.date_start) = m.month)::integer
+                       AS entry_count,
                    (%(exit)s)::integer AS exit_count,
                    (%(exit)s AND p.is_positive_exit)::integer AS positive_exit_count,
                    (%(exit)s AND r.category = 'neutral')::integer
@@ -253,21 +200,30 @@ class PliePathwayReport(models.Model):
                    CASE WHEN %(exit)s THEN p.duration_days / %(days_per_month)s END
                        AS duration_months
               FROM plie_pathway p
-              -- Left joins and a subquery in the columns: a query that reads
-              -- none of their columns skips them (the participant is required).
-         LEFT JOIN plie_participant pa ON pa.id = p.participant_id
+              JOIN plie_participant pa ON pa.id = p.participant_id
          LEFT JOIN plie_prescription pr ON pr.id = p.prescription_id
          LEFT JOIN plie_exit_reason r ON r.id = p.exit_reason_id
-        CROSS JOIN LATERAL (
-                   SELECT date_trunc('month', p.date_start::timestamp) AS start_month,
-                          date_trunc('month', (%(last_day)s)::timestamp) AS end_month
-                   ) AS span
-                   %(months)s
-             WHERE p.date_start IS NOT NULL %(in_period)s
+         LEFT JOIN LATERAL (
+                   SELECT benefit.benefit_type
+                     FROM plie_participant_benefit benefit
+                    WHERE benefit.participant_id = p.participant_id
+                      AND benefit.start_date <= p.date_start
+                      AND (benefit.end_date IS NULL
+                           OR benefit.end_date >= p.date_start)
+                 ORDER BY benefit.start_date DESC, benefit.id DESC
+                    LIMIT 1
+                   ) b ON TRUE
+        CROSS JOIN LATERAL generate_series(
+                   date_trunc('month', p.date_start),
+                   date_trunc('month', CASE WHEN p.state = 'closed' AND p.date_end
+                                                 IS NOT NULL
+                                            THEN p.date_end
+                                            ELSE GREATEST(CURRENT_DATE, p.date_start)
+                                       END),
+                   interval '1 month'
+                   ) AS m(month)
+             WHERE p.date_start IS NOT NULL
             """,
-            **rows,
-            last_day=last_day,
-            entry=in_rows(SQL("p.date_start")),
             age=age,
             exit=exit_month,
             non_neutral=non_neutral_exit,
@@ -307,8 +263,7 @@ class PliePathwayReport(models.Model):
         duration_median_days."""
         names = [spec.split(":")[0] for spec in FIGURES]
         keys = [spec.split(":")[0] for spec in groupby]
-        period = (date_from.replace(day=1), date_to.replace(day=1))
-        rows = self.with_context(plie_report_period=period)._read_group(
+        rows = self._read_group(
             self._period_domain(date_from, date_to, company), groupby, FIGURES
         )
         return [dict(zip(keys + names, row, strict=True)) for row in rows]
