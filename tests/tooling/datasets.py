@@ -63,7 +63,3 @@ def generate(pg, database, scale, seed):
         },
         "Generating the data set failed.",
     )
-    # What autovacuum does after a bulk load, and may not do in time (or at
-    # all, where it is off): the planner's statistics of the new rows.
-    with pg.cursor(database, autocommit=True) as cursor:
-        cursor.execute("VACUUM ANALYZE")
