@@ -11,13 +11,15 @@ from ..const import PRIORITY_PUBLICS
 # sees them only as totals over at least the PLIE's statistical-secrecy
 # threshold of people (plie_statistics_threshold, as plie.statistics.mixin).
 SOCIAL_PUBLICS = ("qpv", "rsa")
+# A person placed: the participant, or a placement of someone outside the PLIE.
+PERSON = SQL("COALESCE('p' || pl.participant_id, 'x' || pl.id)")
 
 
 class PlieClauseProgressMixin(models.AbstractModel):
     """Required vs realised insertion hours of a lot, a contract or a buyer.
 
-    Every figure comes from two grouped queries for the whole recordset,
-    whatever the number of placements. Only validated hours count. The period
+    Every figure comes from grouped queries for the whole recordset, whatever
+    the number of placements. Only validated hours count. The period
     is the context keys ``plie_date_from`` / ``plie_date_to`` (months of the
     hours and placements overlapping it), all time without them."""
 
@@ -30,23 +32,31 @@ class PlieClauseProgressMixin(models.AbstractModel):
     progress_rate = fields.Float(
         string="Progress (%)", compute="_compute_progress", digits=(16, 2)
     )
-    person_count = fields.Integer(string="Persons placed", compute="_compute_progress")
+    person_count = fields.Integer(
+        string="Persons placed", compute="_compute_person_count"
+    )
     progress_html = fields.Html(
         string="Breakdown", compute="_compute_progress_html", sanitize=False
     )
 
+    # Hours and persons apart: counting distinct persons over the hour lines
+    # costs more than the hours themselves, and lists show the hours alone.
     @api.depends_context("plie_date_from", "plie_date_to")
     def _compute_progress(self):
-        progress = self._clause_progress(breakdown=False)
+        hours = self._clause_hours()
         for record in self:
-            figures = progress[record.id]
-            record.realised_hours = figures["hours"]
-            record.person_count = figures["persons"]
+            record.realised_hours = hours.get(record.id, 0.0)
             record.progress_rate = (
-                100.0 * figures["hours"] / record.required_hours
+                100.0 * record.realised_hours / record.required_hours
                 if record.required_hours
                 else 0.0
             )
+
+    @api.depends_context("plie_date_from", "plie_date_to")
+    def _compute_person_count(self):
+        persons = self._clause_persons()
+        for record in self:
+            record.person_count = persons.get(record.id, 0)
 
     @api.depends_context("plie_date_from", "plie_date_to")
     def _compute_progress_html(self):
@@ -56,76 +66,84 @@ class PlieClauseProgressMixin(models.AbstractModel):
         for record in self:
             record.progress_html = self._progress_table(progress[record.id])
 
+    def _placements_query(self, *clauses, hours=False, by_mode=False):
+        """Placements of the records overlapping the context's period (all
+        time without it), grouped by record (and ``by_mode``, delivery mode),
+        with their participant ``par``, and with ``hours`` their validated
+        hours ``h`` of the period.
+
+        Raw SQL reads the participants' gender, age, QPV and benefits without
+        their access rules, on purpose: only per-group totals leave this
+        mixin, and the social ones are suppressed under the threshold."""
+        self.env.flush_all()
+        date_from = self.env.context.get("plie_date_from") or "0001-01-01"
+        date_to = self.env.context.get("plie_date_to") or "9999-12-31"
+        key = SQL.identifier("pl", self._progress_column)
+        join = (
+            SQL(
+                "JOIN plie_clause_hours h ON h.placement_id = pl.id "
+                "AND h.state = 'validated' AND h.month BETWEEN %s AND %s",
+                date_from,
+                date_to,
+            )
+            if hours
+            else SQL()
+        )
+        return SQL(
+            """SELECT %(key)s, %(clauses)s
+            FROM plie_clause_placement pl
+            LEFT JOIN plie_participant par ON par.id = pl.participant_id
+            %(join)s
+            WHERE %(key)s IN %(ids)s
+              AND pl.date_start <= %(date_to)s
+              AND (pl.date_end IS NULL OR pl.date_end >= %(date_from)s)
+            GROUP BY %(key)s%(mode)s""",
+            key=key,
+            clauses=SQL(", ").join(clauses),
+            join=join,
+            ids=tuple(self._origin.ids),
+            date_from=date_from,
+            date_to=date_to,
+            mode=SQL(", pl.delivery_mode") if by_mode else SQL(),
+        )
+
+    def _clause_hours(self):
+        """{record id: validated hours of the period}, one query."""
+        if not self._origin:
+            return {}
+        self.env.cr.execute(self._placements_query(SQL("SUM(h.hours)"), hours=True))
+        return dict(self.env.cr.fetchall())
+
+    def _clause_persons(self):
+        """{record id: persons placed in the period}, one query."""
+        if not self._origin:
+            return {}
+        self.env.cr.execute(self._placements_query(SQL("COUNT(DISTINCT %s)", PERSON)))
+        return dict(self.env.cr.fetchall())
+
     def _clause_progress(self, breakdown=True):
         """{record id: {hours, persons, modes: {mode: hours},
         publics: {code: (persons, hours)}}} on the context's period; without
-        ``breakdown``, no priority publics."""
+        ``breakdown``, no delivery modes nor priority publics."""
         result = defaultdict(
             lambda: {"hours": 0.0, "persons": 0, "modes": {}, "publics": {}}
         )
-        ids = [rid for rid in self.ids if rid]
+        ids = self._origin.ids
         if not ids:
             return result
-        # Raw SQL reads the participants' gender, age, QPV and benefits without
-        # their access rules, on purpose: only per-group totals leave this
-        # method, and the social ones are suppressed under the threshold.
-        self.env.flush_all()
-        key = SQL.identifier("pl", self._progress_column)
-        date_from = self.env.context.get("plie_date_from") or "0001-01-01"
-        date_to = self.env.context.get("plie_date_to") or "9999-12-31"
-
-        def placements(*clauses, hours=""):
-            """Placements of ``ids`` overlapping the period, grouped by key;
-            ``hours`` (``JOIN`` or ``LEFT JOIN``) adds their validated hours of
-            the period, and with ``JOIN`` groups them by delivery mode."""
-            join = (
-                SQL(
-                    f"{hours} plie_clause_hours h ON h.placement_id = pl.id "
-                    "AND h.state = 'validated' AND h.month BETWEEN %s AND %s",
-                    date_from,
-                    date_to,
-                )
-                if hours
-                else SQL()
-            )
-            return SQL(
-                """SELECT %(key)s, %(clauses)s
-                FROM plie_clause_placement pl
-                LEFT JOIN plie_participant par ON par.id = pl.participant_id
-                %(join)s
-                WHERE %(key)s IN %(ids)s
-                  AND pl.date_start <= %(date_to)s
-                  AND (pl.date_end IS NULL OR pl.date_end >= %(date_from)s)
-                GROUP BY %(key)s%(mode)s""",
-                key=key,
-                clauses=SQL(", ").join(clauses),
-                join=join,
-                ids=tuple(ids),
-                date_from=date_from,
-                date_to=date_to,
-                mode=SQL(", pl.delivery_mode") if hours == "JOIN" else SQL(),
-            )
-
-        person = SQL("COALESCE('p' || pl.participant_id, 'x' || pl.id)")
         if not breakdown:
-            # The totals alone: persons and hours in one query.
-            self.env.cr.execute(
-                placements(
-                    SQL("COUNT(DISTINCT %s)", person),
-                    SQL("COALESCE(SUM(h.hours), 0)"),
-                    hours="LEFT JOIN",
-                )
-            )
-            for record_id, persons, hours in self.env.cr.fetchall():
-                result[record_id].update(persons=persons, hours=hours)
+            for record_id, hours in self._clause_hours().items():
+                result[record_id]["hours"] = hours
+            for record_id, persons in self._clause_persons().items():
+                result[record_id]["persons"] = persons
             return result
         publics = self._priority_public_conditions()
         threshold = self.env.company.plie_statistics_threshold
         self.env.cr.execute(
-            placements(
-                SQL("COUNT(DISTINCT %s)", person),
+            self._placements_query(
+                SQL("COUNT(DISTINCT %s)", PERSON),
                 *(
-                    SQL("COUNT(DISTINCT %s) FILTER (WHERE %s)", person, condition)
+                    SQL("COUNT(DISTINCT %s) FILTER (WHERE %s)", PERSON, condition)
                     for condition in publics.values()
                 ),
             )
@@ -135,13 +153,14 @@ class PlieClauseProgressMixin(models.AbstractModel):
             result[record_id]["persons"] = persons
             persons_by_public[record_id] = dict(zip(publics, counts, strict=True))
         self.env.cr.execute(
-            placements(
+            self._placements_query(
                 SQL("pl.delivery_mode, SUM(h.hours)"),
                 *(
                     SQL("COALESCE(SUM(h.hours) FILTER (WHERE %s), 0)", condition)
                     for condition in publics.values()
                 ),
-                hours="JOIN",
+                hours=True,
+                by_mode=True,
             )
         )
         hours_by_public = defaultdict(lambda: defaultdict(float))

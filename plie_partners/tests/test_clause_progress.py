@@ -136,8 +136,9 @@ class TestClauseProgress(PliePartnersCase):
                 ["required_hours", "realised_hours", "progress_rate", "person_count"]
             )
 
+        # The contract, then its hours and its persons.
         self._warm_up(progress)
-        with self.assertQueryCount(2):
+        with self.assertQueryCount(3):
             progress()
         for number in range(20):
             placement = self._placement(
@@ -145,7 +146,7 @@ class TestClauseProgress(PliePartnersCase):
             )
             self._hours(placement, date(2025, 3, 1), 10)
         self._warm_up(progress)
-        with self.assertQueryCount(2):
+        with self.assertQueryCount(3):
             progress()
         self.assertEqual(self.contract.realised_hours, 520)
 

@@ -85,6 +85,6 @@ class TestClauseQueries(PliePartnersCase):
                 {"year": 2025},
             )
 
-        content, kind = self._assert_same_queries(render, 15)
+        content, kind = self._assert_same_queries(render, 16)
         self.assertEqual(kind, "xlsx")
         self.assertTrue(content)

@@ -62,20 +62,30 @@ class ContractProgress(Clauses):
             SPECIFICATION,
         )
         return [
-            (r["name"], r["required_hours"], r["realised_hours"], r["progress_rate"])
+            (
+                *(r[name] for name in ("name", "title", "date_start", "date_end")),
+                r["buyer_id"]["display_name"],
+                r["facilitator_id"]["display_name"] if r["facilitator_id"] else None,
+                *(r[name] for name in ("required_hours", "realised_hours")),
+                r["progress_rate"],
+            )
             for r in result["records"]
         ]
 
     def sql(self):
-        # Validated hours of the year of the placements overlapping it.
+        # The list's columns; validated hours of the year of the placements
+        # overlapping it.
         return self.run_sql(
             """
-            SELECT c.name, c.required_hours, COALESCE(SUM(h.hours), 0),
+            SELECT c.name, c.title, c.date_start, c.date_end, b.name, fp.name,
+                   c.required_hours, COALESCE(SUM(h.hours), 0),
                    CASE WHEN c.required_hours > 0
                         THEN 100.0 * COALESCE(SUM(h.hours), 0) / c.required_hours
                         ELSE 0 END
               FROM plie_clause_contract c
               JOIN plie_clause_buyer b ON b.id = c.buyer_id
+         LEFT JOIN res_users fu ON fu.id = c.facilitator_id
+         LEFT JOIN res_partner fp ON fp.id = fu.partner_id
          LEFT JOIN plie_clause_placement pl ON pl.contract_id = c.id
                    AND pl.date_start <= %(to)s
                    AND (pl.date_end IS NULL OR pl.date_end >= %(from)s)
@@ -83,7 +93,7 @@ class ContractProgress(Clauses):
                    AND h.state = 'validated' AND h.month BETWEEN %(from)s AND %(to)s
              WHERE c.company_id = %(company)s
                AND c.date_start <= %(to)s AND c.date_end >= %(from)s
-          GROUP BY c.id, b.name
+          GROUP BY c.id, b.name, fp.name
           ORDER BY c.date_start DESC, c.id DESC
             """
         )
