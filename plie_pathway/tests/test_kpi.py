@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
+from ..report.pathway_report import FIGURES
 from .common import TODAY, PliePathwayCase
 
 YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))
@@ -203,6 +204,34 @@ class TestStatistics(PlieStatisticsCase):
     def test_business_relations_read_no_pathway_figure(self):
         with self.assertRaises(AccessError):
             self._figures(self.business)
+
+    def test_a_period_has_the_figures_of_its_months(self):
+        # _figures reads one row per pathway of the period, not per month.
+        Report = self.env["plie.pathway.report"].with_user(self.coordinator)
+        names = [spec.split(":")[0] for spec in FIGURES]
+        months = Report._read_group(
+            Report._period_domain(*YEAR_2024, self.company), ["gender"], FIGURES
+        )
+        figures = Report._figures(*YEAR_2024, ["gender"], company=self.company)
+        self.assertEqual(
+            sorted(months),
+            sorted((row["gender"], *(row[name] for name in names)) for row in figures),
+        )
+
+    def test_every_table_of_the_figures_in_one_query(self):
+        groupbys = ["commune_id", "gender", "age_band"]
+        for user in (self.coordinator, self.finance):
+            Report = self.env["plie.pathway.report"].with_user(user)
+            tables = Report._figures_by(*YEAR_2024, groupbys, self.company)
+            with self.subTest(user=user.name):
+                self.assertEqual(
+                    tables[None], Report._figures(*YEAR_2024, company=self.company)
+                )
+                for groupby in groupbys:
+                    self.assertCountEqual(
+                        tables[groupby],
+                        Report._figures(*YEAR_2024, [groupby], company=self.company),
+                    )
 
     def test_figures_queries_do_not_grow_with_the_pathways(self):
         Report = self.env["plie.pathway.report"].with_user(self.coordinator)

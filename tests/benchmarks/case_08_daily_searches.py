@@ -14,6 +14,7 @@ from odoo.addons.plie_pathway.report.pathway_report import FIGURES as SPECS
 
 REFERENCE = date(2026, 3, 1)  # the generator's reference date
 FIGURES = [spec.split(":")[0] for spec in SPECS]
+TIME_ZONE = "Europe/Paris"
 # A valid evidence of the criterion on %(date)s (hand-written twin of
 # _criterion_met_domain).
 EVIDENCE = """EXISTS (SELECT 1 FROM plie_eligibility_evidence e
@@ -36,11 +37,13 @@ class DailySearch(Case):
 
     def setup(self):
         coordinator = self.user("plie_base.group_plie_coordinator", "coordinator")
+        coordinator.tz = TIME_ZONE
+        # The web client's context: the user's language and time zone.
         self.records = (
             self.env[self.model]
             .with_user(coordinator)
             .with_company(self.company)
-            .with_context(plie_date=REFERENCE)
+            .with_context(coordinator.context_get(), plie_date=REFERENCE)
         )
         # The client evaluates context_today() in the filters' domains.
         self.today = fields.Date.context_today(self.records)
