@@ -28,6 +28,9 @@ FIGURES = (
     "duration_days:avg",
     "duration_median_days:median",
 )
+# The same over the rows of one period, one per pathway: a plain count of
+# the pathways is the file active, without the sort of a distinct count.
+PERIOD_FIGURES = ("file_active:count", *FIGURES[1:])
 
 
 class PliePathwayReport(models.Model):
@@ -283,7 +286,7 @@ class PliePathwayReport(models.Model):
         names = [spec.split(":")[0] for spec in FIGURES]
         keys = [spec.split(":")[0] for spec in groupby]
         rows = self._for_period(date_from, date_to)._read_group(
-            self._period_domain(date_from, date_to, company), groupby, FIGURES
+            self._period_domain(date_from, date_to, company), groupby, PERIOD_FIGURES
         )
         return [dict(zip(keys + names, row, strict=True)) for row in rows]
 
@@ -321,7 +324,7 @@ class PliePathwayReport(models.Model):
             query.select(
                 SQL("GROUPING(%s)", SQL(", ").join(columns)),
                 *columns,
-                *(report._read_group_select(spec, query) for spec in FIGURES),
+                *(report._read_group_select(spec, query) for spec in PERIOD_FIGURES),
             )
         )
         # GROUPING() sets the bit of each column not grouped on, the first
@@ -348,7 +351,9 @@ class PliePathwayReport(models.Model):
         keys, figures = zip(*rows, strict=True)
         columns = [
             self._read_group_postprocess_aggregate(spec, values)
-            for spec, values in zip(FIGURES, zip(*figures, strict=True), strict=True)
+            for spec, values in zip(
+                PERIOD_FIGURES, zip(*figures, strict=True), strict=True
+            )
         ]
         names = [spec.split(":")[0] for spec in FIGURES]
         result = [

@@ -44,7 +44,7 @@ class CaseloadPage(Case):
             .with_user(referent)
             .with_context(
                 {
-                    **referent.context_get(),
+                    **referent.with_user(referent).context_get(),
                     "allowed_company_ids": company.ids,
                     "bin_size": True,
                 }

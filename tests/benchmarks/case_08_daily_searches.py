@@ -43,7 +43,7 @@ class DailySearch(Case):
             self.env[self.model]
             .with_user(coordinator)
             .with_company(self.company)
-            .with_context(coordinator.context_get(), plie_date=REFERENCE)
+            .with_context(lang=coordinator.lang, tz=TIME_ZONE, plie_date=REFERENCE)
         )
         # The client evaluates context_today() in the filters' domains.
         self.today = fields.Date.context_today(self.records)
