@@ -16,7 +16,7 @@ SOCIAL_PUBLICS = ("qpv", "rsa")
 class PlieClauseProgressMixin(models.AbstractModel):
     """Required vs realised insertion hours of a lot, a contract or a buyer.
 
-    Every figure comes from three grouped queries for the whole recordset,
+    Every figure comes from two grouped queries for the whole recordset,
     whatever the number of placements. Only validated hours count. The period
     is the context keys ``plie_date_from`` / ``plie_date_to`` (months of the
     hours and placements overlapping it), all time without them."""
@@ -32,12 +32,12 @@ class PlieClauseProgressMixin(models.AbstractModel):
     )
     person_count = fields.Integer(string="Persons placed", compute="_compute_progress")
     progress_html = fields.Html(
-        string="Breakdown", compute="_compute_progress", sanitize=False
+        string="Breakdown", compute="_compute_progress_html", sanitize=False
     )
 
     @api.depends_context("plie_date_from", "plie_date_to")
     def _compute_progress(self):
-        progress = self._clause_progress()
+        progress = self._clause_progress(breakdown=False)
         for record in self:
             figures = progress[record.id]
             record.realised_hours = figures["hours"]
@@ -47,11 +47,19 @@ class PlieClauseProgressMixin(models.AbstractModel):
                 if record.required_hours
                 else 0.0
             )
-            record.progress_html = self._progress_table(figures)
 
-    def _clause_progress(self):
+    @api.depends_context("plie_date_from", "plie_date_to")
+    def _compute_progress_html(self):
+        # Apart from the totals: a list of records shows no breakdown, and
+        # its priority publics cost the most.
+        progress = self._clause_progress()
+        for record in self:
+            record.progress_html = self._progress_table(progress[record.id])
+
+    def _clause_progress(self, breakdown=True):
         """{record id: {hours, persons, modes: {mode: hours},
-        publics: {code: (persons, hours)}}} on the context's period."""
+        publics: {code: (persons, hours)}}} on the context's period; without
+        ``breakdown``, no priority publics."""
         result = defaultdict(
             lambda: {"hours": 0.0, "persons": 0, "modes": {}, "publics": {}}
         )
@@ -65,14 +73,14 @@ class PlieClauseProgressMixin(models.AbstractModel):
         key = SQL.identifier("pl", self._progress_column)
         date_from = self.env.context.get("plie_date_from") or "0001-01-01"
         date_to = self.env.context.get("plie_date_to") or "9999-12-31"
-        publics = self._priority_public_conditions()
 
-        def placements(*clauses, hours=False):
-            """Placements of ``ids`` overlapping the period (with their
-            validated hours of the period if ``hours``), grouped by key."""
+        def placements(*clauses, hours=""):
+            """Placements of ``ids`` overlapping the period, grouped by key;
+            ``hours`` (``JOIN`` or ``LEFT JOIN``) adds their validated hours of
+            the period, and with ``JOIN`` groups them by delivery mode."""
             join = (
                 SQL(
-                    "JOIN plie_clause_hours h ON h.placement_id = pl.id "
+                    f"{hours} plie_clause_hours h ON h.placement_id = pl.id "
                     "AND h.state = 'validated' AND h.month BETWEEN %s AND %s",
                     date_from,
                     date_to,
@@ -95,10 +103,24 @@ class PlieClauseProgressMixin(models.AbstractModel):
                 ids=tuple(ids),
                 date_from=date_from,
                 date_to=date_to,
-                mode=SQL(", pl.delivery_mode") if hours else SQL(),
+                mode=SQL(", pl.delivery_mode") if hours == "JOIN" else SQL(),
             )
 
         person = SQL("COALESCE('p' || pl.participant_id, 'x' || pl.id)")
+        if not breakdown:
+            # The totals alone: persons and hours in one query.
+            self.env.cr.execute(
+                placements(
+                    SQL("COUNT(DISTINCT %s)", person),
+                    SQL("COALESCE(SUM(h.hours), 0)"),
+                    hours="LEFT JOIN",
+                )
+            )
+            for record_id, persons, hours in self.env.cr.fetchall():
+                result[record_id].update(persons=persons, hours=hours)
+            return result
+        publics = self._priority_public_conditions()
+        threshold = self.env.company.plie_statistics_threshold
         self.env.cr.execute(
             placements(
                 SQL("COUNT(DISTINCT %s)", person),
@@ -119,7 +141,7 @@ class PlieClauseProgressMixin(models.AbstractModel):
                     SQL("COALESCE(SUM(h.hours) FILTER (WHERE %s), 0)", condition)
                     for condition in publics.values()
                 ),
-                hours=True,
+                hours="JOIN",
             )
         )
         hours_by_public = defaultdict(lambda: defaultdict(float))
@@ -132,7 +154,10 @@ class PlieClauseProgressMixin(models.AbstractModel):
             counts = persons_by_public.get(record_id, {})
             result[record_id]["publics"] = {
                 code: self._secret_cell(
-                    code, counts.get(code, 0), hours_by_public[record_id][code]
+                    code,
+                    counts.get(code, 0),
+                    hours_by_public[record_id][code],
+                    threshold,
                 )
                 for code in publics
             }
@@ -161,10 +186,9 @@ class PlieClauseProgressMixin(models.AbstractModel):
         }
 
     @api.model
-    def _secret_cell(self, code, persons, hours):
+    def _secret_cell(self, code, persons, hours, threshold):
         """(persons, hours) of a priority public, or (None, None) when a social
-        figure covers fewer people than the statistical-secrecy threshold."""
-        threshold = self.env.company.plie_statistics_threshold
+        figure covers fewer people than the statistical-secrecy ``threshold``."""
         if code in SOCIAL_PUBLICS and 0 < persons < threshold:
             return (None, None)
         return (persons, hours)

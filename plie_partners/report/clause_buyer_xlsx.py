@@ -23,7 +23,7 @@ class ClauseBuyerXlsx(models.AbstractModel):
         contracts = buyers.contract_ids
         hours = self._monthly_hours(contracts, year)
         lots = contracts.lot_ids.with_context(**period)
-        lot_progress = lots._clause_progress()
+        lot_progress = lots._clause_progress(breakdown=False)
         contract_progress = contracts.with_context(**period)._clause_progress()
         for contract in contracts:
             sheet = workbook.add_worksheet(contract.name[:31])

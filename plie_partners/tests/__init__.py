@@ -9,3 +9,4 @@ from . import test_reports
 from . import test_portal
 from . import test_sirene_import
 from . import test_dashboard
+from . import test_clause_queries

@@ -254,6 +254,28 @@ class TestStatistics(PlieStatisticsCase):
                 rows = figures()
         self.assertEqual(sum(row["exit_count"] for row in rows), 44)
 
+    def test_figures_of_a_period_are_those_of_its_months(self):
+        # _figures reads one row per pathway of the period; the dashboard
+        # reads one row per month: the same figures, in one query.
+        Report = self.env["plie.pathway.report"].with_user(self.coordinator)
+        groupby = ["referent_id", "commune_id"]
+        for period in (YEAR_2024, (date(2020, 3, 1), date(2025, 2, 28))):
+            self._warm_up(lambda p=period: Report._figures(*p, groupby, self.company))
+            with self.assertQueryCount(1):
+                figures = Report._figures(*period, groupby, self.company)
+            self.assertTrue(figures)
+            months = Report._read_group(
+                Report._period_domain(*period, self.company), groupby, FIGURES
+            )
+            self.assertEqual(
+                [[self._round(v) for v in row.values()] for row in figures],
+                [[self._round(v) for v in row] for row in months],
+            )
+
+    @staticmethod
+    def _round(value):
+        return round(value, 6) if isinstance(value, float) else value
+
 
 @tagged("post_install", "-at_install")
 @freeze_time(TODAY)

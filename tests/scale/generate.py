@@ -10,11 +10,16 @@ same seed gives the same data. Dates are relative to a fixed reference date.
 
 import os
 import random
+import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-REFERENCE = date(2026, 3, 1)
-BATCH = 2000
+# Fed to `odoo shell` on stdin: the tooling says where the other modules are.
+sys.path.insert(0, os.environ["PLIE_SCALE_DIR"])
+from gen_common import BATCH, REFERENCE, spread  # noqa: E402
+from gen_esf import EsfGenerator  # noqa: E402
+from gen_partners import ClauseGenerator  # noqa: E402
+
 SCALE_ONE = {
     "plie.participant": 10000,
     "plie.pathway": 12000,
@@ -23,6 +28,12 @@ SCALE_ONE = {
     "partner companies": 1000,
     "plie.job.offer": 5000,
     "plie.job.match": 20000,
+    "plie.clause.contract": 300,
+    "plie.clause.placement": 3000,
+    "plie.clause.hours": 36000,
+    "plie.esf.operation": 20,
+    "plie.esf.participation": 15000,
+    "account.analytic.line": 50000,
 }
 COMMUNES = [
     ("Bench-ville", "99001", ["Les Tilleuls", "La Source"]),
@@ -43,12 +54,7 @@ def counts(scale):
     return {model: max(1, round(n * scale)) for model, n in SCALE_ONE.items()}
 
 
-def spread(total, parts):
-    """`total` items over `parts` owners, as evenly as possible."""
-    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
-
-
-class Generator:
+class Generator(ClauseGenerator, EsfGenerator):
     def __init__(self, env, scale, seed):
         self.env = env(
             context=dict(
@@ -69,11 +75,11 @@ class Generator:
         """A date between `low` and `high` days before the reference date."""
         return REFERENCE - timedelta(days=self.rng.randint(low, high))
 
-    def create(self, model, vals_list):
+    def create(self, model, vals_list, batch_size=BATCH):
         Model = self.env[model]
         records = Model.browse()
-        for start in range(0, len(vals_list), BATCH):
-            batch = Model.create(vals_list[start : start + BATCH])
+        for start in range(0, len(vals_list), batch_size):
+            batch = Model.create(vals_list[start : start + batch_size])
             batch.flush_model()
             records |= batch
             self.env.invalidate_all()
@@ -108,6 +114,8 @@ class Generator:
         self.companies = self.step("partner companies", self.make_companies)
         self.offers = self.step("job offers", self.make_offers)
         self.step("matches", self.make_matches)
+        self.make_clauses()
+        self.make_esf()
         env.flush_all()
 
     def territory(self):

@@ -55,6 +55,11 @@ def generate(pg, database, scale, seed):
         pg,
         database,
         GENERATOR,
-        {"PLIE_SCALE": str(scale), "PLIE_SEED": str(seed)},
+        # The script comes on stdin: the folder tells it where its modules are.
+        {
+            "PLIE_SCALE": str(scale),
+            "PLIE_SEED": str(seed),
+            "PLIE_SCALE_DIR": str(GENERATOR.parent),
+        },
         "Generating the data set failed.",
     )
