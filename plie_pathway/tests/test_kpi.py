@@ -205,19 +205,6 @@ class TestStatistics(PlieStatisticsCase):
         with self.assertRaises(AccessError):
             self._figures(self.business)
 
-    def test_a_period_has_the_figures_of_its_months(self):
-        # _figures reads one row per pathway of the period, not per month.
-        Report = self.env["plie.pathway.report"].with_user(self.coordinator)
-        names = [spec.split(":")[0] for spec in FIGURES]
-        months = Report._read_group(
-            Report._period_domain(*YEAR_2024, self.company), ["gender"], FIGURES
-        )
-        figures = Report._figures(*YEAR_2024, ["gender"], company=self.company)
-        self.assertEqual(
-            sorted(months),
-            sorted((row["gender"], *(row[name] for name in names)) for row in figures),
-        )
-
     def test_every_table_of_the_figures_in_one_query(self):
         groupbys = ["commune_id", "gender", "age_band"]
         for user in (self.coordinator, self.finance):
