@@ -1,5 +1,6 @@
 from . import base
 from . import ir_actions_report
+from . import ir_rule
 from . import thread_mixin
 from . import statistics_mixin
 from . import ir_attachment

@@ -109,8 +109,9 @@ class PlieParticipant(models.Model):
         """Domain of the participants that ``_eligibility_results`` counts in at
         least one priority public on ``date``: the same rules, run by the
         database (each rule's ``_eligibility_domain_<rule>``)."""
-        criteria = self.env["plie.eligibility.criterion"].search(
-            [("kind", "=", "priority")]
+        criteria = self.env["plie.eligibility.criterion"].search_fetch(
+            [("kind", "=", "priority")],
+            ["code", "company_id", "rule", "evidence_required"],
         )
         return expression.OR(
             [self._criterion_met_domain(criterion, date) for criterion in criteria]
@@ -264,24 +265,26 @@ class PlieParticipant(models.Model):
         # One leaf per threshold, over every PLIE of the database: sudo because a
         # user may not read the settings of PLIEs they do not work for (their
         # participants stay out of reach through the multi-company rule).
-        companies = self.env["res.company"].sudo().search([])
+        thresholds = (
+            self.env["res.company"]
+            .sudo()
+            ._read_group([], ["plie_low_qualification_level"], ["id:array_agg"])
+        )
         return expression.OR(
             [
                 [
-                    ("company_id", "in", [c.id for c in group]),
+                    ("company_id", "in", company_ids),
                     (
                         "education_level",
                         "in",
                         [
                             level
                             for level, rank in EDUCATION_RANKS.items()
-                            if rank <= EDUCATION_RANKS[threshold]
+                            if rank <= EDUCATION_RANKS[threshold or "3"]
                         ],
                     ),
                 ]
-                for threshold, group in groupby(
-                    companies, key=lambda c: c.plie_low_qualification_level or "3"
-                )
+                for threshold, company_ids in thresholds
             ]
             or [expression.FALSE_DOMAIN]
         )

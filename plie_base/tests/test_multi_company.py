@@ -53,6 +53,30 @@ class TestMultiCompany(PlieBaseCase):
         self.assertIn(self.participant_b, both)
         self.assertNotIn(self.participant_b, Participant.search([]))
 
+    def test_a_person_followed_by_both_plies_is_seen_by_each(self):
+        # One contact, two participants: the contact belongs to one PLIE only.
+        twin = self._create_participant(
+            partner_id=self.participant_a.partner_id.id,
+            company_id=self.company_b.id,
+            zip="75001",
+            city="Paris",
+            referent_id=False,
+        )
+        self.assertEqual(self.participant_a.partner_id.company_id, self.company_b)
+        for user, participant in (
+            (self.coordinator, self.participant_a),
+            (self.coordinator_b, twin),
+        ):
+            Participant = (
+                self.env["plie.participant"]
+                .with_user(user)
+                .with_context(allowed_company_ids=user.company_id.ids)
+            )
+            self.assertEqual(
+                Participant.search([("id", "=", participant.id)]), participant
+            )
+            self.assertEqual(Participant.browse(participant.id).name, twin.name)
+
     def test_shared_criteria_are_seen_by_every_plie(self):
         own_b = self.env["plie.eligibility.criterion"].create(
             {"code": "B_ONLY", "name": "B only", "company_id": self.company_b.id}

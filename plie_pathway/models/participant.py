@@ -18,6 +18,19 @@ class PlieParticipant(models.Model):
     current_pathway_id = fields.Many2one(
         "plie.pathway", string="Current pathway", compute="_compute_pathways"
     )
+    # The current pathway's contact and duration, for the caseload's columns.
+    last_contact_date = fields.Date(
+        string="Last contact", compute="_compute_current_pathway_figures"
+    )
+    contact_overdue = fields.Boolean(
+        string="Contact overdue", compute="_compute_current_pathway_figures"
+    )
+    pathway_duration_months = fields.Float(
+        string="Months in pathway",
+        digits=(6, 1),
+        compute="_compute_current_pathway_figures",
+        help="Months of the current pathway, net of its suspensions.",
+    )
     prescription_ids = fields.One2many(
         "plie.prescription",
         "participant_id",
@@ -66,6 +79,20 @@ class PlieParticipant(models.Model):
             participant.current_pathway_id = pathways.filtered(
                 lambda p: p.state in OPEN_STATES
             )[:1]
+
+    @api.depends(
+        "pathway_ids.state",
+        "pathway_ids.last_contact_date",
+        "pathway_ids.contact_due_date",
+        "pathway_ids.date_start",
+        "pathway_ids.date_end",
+    )
+    def _compute_current_pathway_figures(self):
+        for participant in self:
+            pathway = participant.current_pathway_id
+            participant.last_contact_date = pathway.last_contact_date
+            participant.contact_overdue = pathway.contact_overdue
+            participant.pathway_duration_months = pathway.duration_months
 
     def action_reassign(self):
         """Coordination hands participants to another référent (wizard)."""

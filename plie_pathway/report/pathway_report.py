@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
@@ -26,6 +28,9 @@ FIGURES = (
     "duration_days:avg",
     "duration_median_days:median",
 )
+# The same over the rows of one period, one per pathway: a plain count of
+# the pathways is the file active, without the sort of a distinct count.
+PERIOD_FIGURES = ("file_active:count", *FIGURES[1:])
 
 
 class PliePathwayReport(models.Model):
@@ -150,8 +155,7 @@ class PliePathwayReport(models.Model):
     @property
     def _table_query(self):
         exit_month = SQL(
-            "p.state = 'closed' AND p.date_end IS NOT NULL "
-            "AND date_trunc('month', p.date_end) = m.month"
+            "p.state = 'closed' AND p.date_end BETWEEN m.month AND m.month_end"
         )
         non_neutral_exit = SQL(
             "%s AND COALESCE(r.category, 'other') != 'neutral'", exit_month
@@ -160,13 +164,14 @@ class PliePathwayReport(models.Model):
         age = SQL("EXTRACT(YEAR FROM p.date_start) - pa.birth_year")
         return SQL(
             """
-            SELECT row_number() OVER (ORDER BY p.id, m.month) AS id,
+            SELECT p.id::bigint * 100000 + EXTRACT(YEAR FROM m.month)::integer * 12
+                   + EXTRACT(MONTH FROM m.month)::integer AS id,
                    p.id AS pathway_id,
                    p.id AS file_active,
                    p.participant_id,
                    p.participant_id AS participant_count,
                    p.company_id,
-                   m.month::date AS date,
+                   m.month AS date,
                    p.referent_id,
                    p.referent_structure_id,
                    p.commune_id,
@@ -177,13 +182,19 @@ class PliePathwayReport(models.Model):
                         WHEN %(age)s < 50 THEN '26_49'
                         ELSE '50_plus' END AS age_band,
                    pa.education_level,
-                   b.benefit_type,
+                   (SELECT benefit.benefit_type
+                      FROM plie_participant_benefit benefit
+                     WHERE benefit.participant_id = p.participant_id
+                       AND benefit.start_date <= p.date_start
+                       AND (benefit.end_date IS NULL
+                            OR benefit.end_date >= p.date_start)
+                  ORDER BY benefit.start_date DESC, benefit.id DESC
+                     LIMIT 1) AS benefit_type,
                    CASE WHEN pa.qpv_id IS NULL THEN 'outside_qpv' ELSE 'qpv' END
                        AS qpv_residence,
                    CASE WHEN %(exit)s THEN p.exit_reason_id END AS exit_reason_id,
                    CASE WHEN %(exit)s THEN r.category END AS exit_category,
-                   (date_trunc('month', p.date_start) = m.month)::integer
-                       AS entry_count,
+                   (p.date_start >= m.month)::integer AS entry_count,
                    (%(exit)s)::integer AS exit_count,
                    (%(exit)s AND p.is_positive_exit)::integer AS positive_exit_count,
                    (%(exit)s AND r.category = 'neutral')::integer
@@ -203,31 +214,42 @@ class PliePathwayReport(models.Model):
               JOIN plie_participant pa ON pa.id = p.participant_id
          LEFT JOIN plie_prescription pr ON pr.id = p.prescription_id
          LEFT JOIN plie_exit_reason r ON r.id = p.exit_reason_id
-         LEFT JOIN LATERAL (
-                   SELECT benefit.benefit_type
-                     FROM plie_participant_benefit benefit
-                    WHERE benefit.participant_id = p.participant_id
-                      AND benefit.start_date <= p.date_start
-                      AND (benefit.end_date IS NULL
-                           OR benefit.end_date >= p.date_start)
-                 ORDER BY benefit.start_date DESC, benefit.id DESC
-                    LIMIT 1
-                   ) b ON TRUE
-        CROSS JOIN LATERAL generate_series(
-                   date_trunc('month', p.date_start),
-                   date_trunc('month', CASE WHEN p.state = 'closed' AND p.date_end
-                                                 IS NOT NULL
-                                            THEN p.date_end
-                                            ELSE GREATEST(CURRENT_DATE, p.date_start)
-                                       END),
-                   interval '1 month'
-                   ) AS m(month)
+              JOIN %(periods)s AS m(month, month_end)
+                ON p.date_start <= m.month_end
+               AND CASE WHEN p.state = 'closed' AND p.date_end IS NOT NULL
+                        THEN p.date_end
+                        ELSE GREATEST(CURRENT_DATE, p.date_start)
+                   END >= m.month
              WHERE p.date_start IS NOT NULL
             """,
             age=age,
             exit=exit_month,
             non_neutral=non_neutral_exit,
             days_per_month=DAYS_PER_MONTH,
+            periods=self._periods(),
+        )
+
+    def _periods(self):
+        """The periods of the rows, (first day, last day): every month, or the
+        one period of the context key ``plie_report_period`` (first and last
+        day, as _figures sets it): figures of a whole year then read one row
+        per pathway instead of twelve."""
+        period = self.env.context.get("plie_report_period")
+        if period:
+            return SQL("(VALUES (%s::date, %s::date))", *period)
+        # The months from the first signature to today or the last exit: a
+        # join, not a series per pathway, so that a filter on the month
+        # reaches the pathways (their index on date_start).
+        return SQL(
+            """(SELECT month::date, (month + interval '1 month - 1 day')::date
+                 FROM generate_series(
+                      (SELECT date_trunc('month', min(date_start))
+                         FROM plie_pathway),
+                      date_trunc('month', GREATEST(
+                          CURRENT_DATE,
+                          (SELECT max(date_start) FROM plie_pathway),
+                          (SELECT max(date_end) FROM plie_pathway))),
+                      interval '1 month') AS series(month))"""
         )
 
     @api.model
@@ -263,7 +285,84 @@ class PliePathwayReport(models.Model):
         duration_median_days."""
         names = [spec.split(":")[0] for spec in FIGURES]
         keys = [spec.split(":")[0] for spec in groupby]
-        rows = self._read_group(
-            self._period_domain(date_from, date_to, company), groupby, FIGURES
+        rows = self._for_period(date_from, date_to)._read_group(
+            self._period_domain(date_from, date_to, company), groupby, PERIOD_FIGURES
         )
         return [dict(zip(keys + names, row, strict=True)) for row in rows]
+
+    @api.model
+    def _for_period(self, date_from, date_to):
+        """The report of one row per pathway of the months from ``date_from``
+        to ``date_to``: the same figures as its months' rows, fewer rows."""
+        period = (date_from.replace(day=1), date_to + relativedelta(day=31))
+        return self.with_context(plie_report_period=period)
+
+    @api.model
+    def _figures_by(self, date_from, date_to, groupbys, company=None):
+        """The figures of ``_figures`` in total and per each field of
+        ``groupbys``: {None: [total], groupby: rows}, in one query (grouping
+        sets). Outside the circle that reads rows, one ``_figures`` per table,
+        which hides the small groups."""
+        tables = (None, *groupbys)
+        if not self._plie_in_circle():
+            return {
+                groupby: self._figures(
+                    date_from, date_to, [groupby] if groupby else [], company
+                )
+                for groupby in tables
+            }
+        if self._plie_guarded():
+            self._plie_check_paths(groupbys)
+        self.browse().check_access("read")
+        report = self._for_period(date_from, date_to)
+        query = report._search(report._period_domain(date_from, date_to, company))
+        columns = [report._read_group_groupby(groupby, query) for groupby in groupbys]
+        query.groupby = SQL(
+            "GROUPING SETS ((), %s)", SQL(", ").join(SQL("(%s)", c) for c in columns)
+        )
+        rows = self.env.execute_query(
+            query.select(
+                SQL("GROUPING(%s)", SQL(", ").join(columns)),
+                *columns,
+                *(report._read_group_select(spec, query) for spec in PERIOD_FIGURES),
+            )
+        )
+        # GROUPING() sets the bit of each column not grouped on, the first
+        # column's being the highest.
+        size = len(groupbys)
+        found = {groupby: [] for groupby in tables}
+        for grouping, *values in rows:
+            position = next(
+                (i for i in range(size) if not grouping >> (size - 1 - i) & 1), None
+            )
+            key = None if position is None else values[position]
+            found[None if position is None else groupbys[position]].append(
+                (key, values[size:])
+            )
+        return {
+            groupby: report._figures_rows(groupby, found[groupby]) for groupby in tables
+        }
+
+    @api.model
+    def _figures_rows(self, groupby, rows):
+        """Rows of (group key, raw aggregates) as ``_figures`` returns them."""
+        if not rows:
+            return []
+        keys, figures = zip(*rows, strict=True)
+        columns = [
+            self._read_group_postprocess_aggregate(spec, values)
+            for spec, values in zip(
+                PERIOD_FIGURES, zip(*figures, strict=True), strict=True
+            )
+        ]
+        names = [spec.split(":")[0] for spec in FIGURES]
+        result = [
+            dict(zip(names, values, strict=True))
+            for values in zip(*columns, strict=True)
+        ]
+        if groupby:
+            for row, key in zip(
+                result, self._read_group_postprocess_groupby(groupby, keys), strict=True
+            ):
+                row[groupby] = key
+        return result

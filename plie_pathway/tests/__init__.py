@@ -20,3 +20,5 @@ from . import test_interview_status
 from . import test_suspension
 from . import test_action_seats
 from . import test_action_attendance
+from . import test_caseload_page
+from . import test_daily_searches

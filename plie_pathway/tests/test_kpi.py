@@ -205,6 +205,21 @@ class TestStatistics(PlieStatisticsCase):
         with self.assertRaises(AccessError):
             self._figures(self.business)
 
+    def test_every_table_of_the_figures_in_one_query(self):
+        groupbys = ["commune_id", "gender", "age_band"]
+        for user in (self.coordinator, self.finance):
+            Report = self.env["plie.pathway.report"].with_user(user)
+            tables = Report._figures_by(*YEAR_2024, groupbys, self.company)
+            with self.subTest(user=user.name):
+                self.assertEqual(
+                    tables[None], Report._figures(*YEAR_2024, company=self.company)
+                )
+                for groupby in groupbys:
+                    self.assertCountEqual(
+                        tables[groupby],
+                        Report._figures(*YEAR_2024, [groupby], company=self.company),
+                    )
+
     def test_figures_queries_do_not_grow_with_the_pathways(self):
         Report = self.env["plie.pathway.report"].with_user(self.coordinator)
 

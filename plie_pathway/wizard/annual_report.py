@@ -7,7 +7,7 @@ from ..models.pathway import DAYS_PER_MONTH
 class PlieAnnualReport(models.TransientModel):
     """The yearly activity report of the PLIE for its steering committee:
     the funders' figures of a year, in total and per commune, QPV, gender and
-    age band, printed as PDF or XLSX."""
+    age band (one query), printed as PDF or XLSX."""
 
     _name = "plie.annual.report"
     _description = "Annual activity report"
@@ -63,16 +63,22 @@ class PlieAnnualReport(models.TransientModel):
 
     def _report_data(self):
         """{"title", "year", "columns", "sections": [(title, [(label,
-        figures)])]}: one grouped query per table."""
+        figures)])]}, read in one query."""
         self.ensure_one()
         Report = self.env["plie.pathway.report"]
         date_from = fields.Date.to_date(f"{self.year}-01-01")
         date_to = fields.Date.to_date(f"{self.year}-12-31")
-        [total] = Report._figures(date_from, date_to, company=self.company_id)
+        breakdowns = self._breakdowns()
+        tables = Report._figures_by(
+            date_from,
+            date_to,
+            [groupby for _title, groupby in breakdowns],
+            self.company_id,
+        )
+        [total] = tables[None]
         sections = [(_("All participants"), [(_("Total"), self._convert(total))])]
-        for title, groupby in self._breakdowns():
-            rows = Report._figures(date_from, date_to, [groupby], self.company_id)
-            sections.append((title, self._lines(groupby, rows)))
+        for title, groupby in breakdowns:
+            sections.append((title, self._lines(groupby, tables[groupby])))
         return {
             "title": _(
                 "Activity report %(year)s - %(plie)s",
