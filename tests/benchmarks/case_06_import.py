@@ -86,7 +86,9 @@ class ImportParticipants(Case):
         self.participants = (
             self.env["plie.participant"].with_user(referent).with_context(**context)
         )
-        self.partners = self.env["res.partner"].with_user(contacts).with_context(**context)
+        self.partners = (
+            self.env["res.partner"].with_user(contacts).with_context(**context)
+        )
 
     def ours(self):
         result = self.participants.load(PARTICIPANT_COLUMNS, self.rows)

@@ -62,7 +62,9 @@ def test_every_case_runs_once_at_scale_0_05(tmp_path):
     assert run.returncode == 0
     text = results.read_text(encoding="utf-8")
     measured = {
-        match[1] for line in section(text, "Measurements") if (match := TABLE_ROW.match(line))
+        match[1]
+        for line in section(text, "Measurements")
+        if (match := TABLE_ROW.match(line))
     }
     assert measured == case_numbers()
     targets = [line for line in section(text, "Targets") if TABLE_ROW.match(line)]

@@ -90,8 +90,9 @@ def test_markdown_holds_the_machine_the_measurements_and_the_targets():
     assert "| 2 | Case 2 | generic | large | 400.0 ms | 90 |" in lines
     assert "| 3 | Case 3 | ours | small | 50.0 ms | 5 |" in lines
     assert "| 1 | Case 1 | ours ≤ 1.5 × sql | 1.50 × | - |" in lines
-    assert "| 3 | Case 3 | ours@small and ours: same query count | 5 and 6 | FAILED |" in (
-        lines
+    assert (
+        "| 3 | Case 3 | ours@small and ours: same query count | 5 and 6 | FAILED |"
+        in lines
     )
     assert lines[-3:] == ["## Problems", "", "- case 2 (large): generic differs"]
 
