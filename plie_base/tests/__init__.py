@@ -11,3 +11,4 @@ from . import test_translations
 from . import test_side_doors
 from . import test_referent
 from . import test_bad_input
+from . import test_import
