@@ -70,7 +70,8 @@ class Case:
 
     def __init__(self, env, companies, phase, scale):
         self.companies = companies  # generated PLIE companies, oldest first
-        self.company = companies[-1]  # the data set of this phase
+        # The data set of this phase: the small one is generated first.
+        self.company = companies[0] if phase == "small" else companies[-1]
         self.env = env(context=dict(env.context, allowed_company_ids=self.company.ids))
         self.phase = phase
         self.scale = scale

@@ -99,3 +99,16 @@ def merge(parts):
         merged["problems"] += part["problems"]
         merged["targets"].update(part["targets"])
     return merged
+
+
+def without(results, cases):
+    """`results` less the cases numbered `cases` (sub-cases included)."""
+
+    def kept(number):
+        return number.rstrip("abcdefgh") not in cases
+
+    return {
+        "measurements": [m for m in results["measurements"] if kept(m["case"])],
+        "problems": [p for p in results["problems"] if kept(p.split()[1])],
+        "targets": {n: t for n, t in results["targets"].items() if kept(n)},
+    }

@@ -106,3 +106,17 @@ def test_merge_joins_the_phases_and_the_installation_case():
     assert merged["measurements"] == RESULTS["measurements"][:2]
     assert merged["problems"] == ["p"]
     assert set(merged["targets"]) == {"1", "7"}
+
+
+def test_without_drops_the_cases_measured_again():
+    results = {
+        **RESULTS,
+        "measurements": [*RESULTS["measurements"], measurement("8b", "ours", 0.1, 1)],
+        "problems": ["case 8b (large): sql does not compute the same result as ours"],
+        "targets": {**RESULTS["targets"], "8b": []},
+    }
+    kept = report.without(results, ["8", "1"])
+    assert {m["case"] for m in kept["measurements"]} == {"2", "3", "4"}
+    assert kept["problems"] == []
+    assert "1" not in kept["targets"] and "8b" not in kept["targets"]
+    assert "3" in kept["targets"]
