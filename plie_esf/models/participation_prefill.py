@@ -106,14 +106,20 @@ class PlieEsfParticipation(models.Model):
                 ("date_start", "!=", False),
             ]
         )
+        # Grouped by participant first: filtering every pathway for every
+        # participation grows with the square of a large operation.
+        by_participant = defaultdict(list)
+        for pathway in pathways:
+            by_participant[pathway.participant_id.id].append(pathway)
         found = defaultdict(lambda: self.env["plie.pathway"])
         for participation in self:
             operation = participation.operation_id
-            found[participation.id] = pathways.filtered(
-                lambda p, part=participation, op=operation: p.participant_id
-                == part.participant_id
-                and p.date_start <= op.date_end
-                and (not p.date_end or p.date_end >= op.date_start)
+            found[participation.id] = self.env["plie.pathway"].union(
+                *(
+                    pathway
+                    for pathway in by_participant[participation.participant_id.id]
+                    if _overlaps(pathway, operation)
+                )
             )
         return found
 
@@ -132,3 +138,10 @@ class PlieEsfParticipation(models.Model):
             {p.id: set(vals) for p, vals in zip(participations, vals_list, strict=True)}
         )
         return participations
+
+
+def _overlaps(pathway, operation):
+    """The pathway runs during some of the operation."""
+    return pathway.date_start <= operation.date_end and (
+        not pathway.date_end or pathway.date_end >= operation.date_start
+    )
