@@ -49,7 +49,7 @@ class EsfIndicators(Case):
     targets = (
         Target("ours", "sql", 1.5),
         SameQueries("ours@small", "ours@large"),
-        AtMostQueries("ours", 28),
+        AtMostQueries("ours", 5),
     )
 
     def setup(self):
