@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from ..esf_rules import indicators_for
 
@@ -55,20 +56,21 @@ class PlieEsfIndicatorReport(models.TransientModel):
         return expression.AND([self._base_domain(indicator.base), indicator.domain])
 
     def action_compute(self):
-        """One grouped query per indicator and one for completeness: the
-        number of queries does not depend on the number of participants."""
+        """Every indicator by gender and the completeness in one grouped
+        query: one count per indicator, filtered by its domain."""
         self.ensure_one()
         self.operation_id.check_access("read")
         # Aggregates over special-category answers are what finance and
         # coordination may see of them; the rows stay protected.
         participations = self.env["plie.esf.participation"].sudo()
+        indicators = indicators_for(self.operation_id.fund)
+        conditions = [self._indicator_domain(i) for i in indicators]
+        entered = self._base_domain("entry")
+        conditions += [entered, [*entered, ("is_incomplete", "=", True)]]
+        rows = self._count_by_gender(participations, conditions)
         lines = []
-        for sequence, indicator in enumerate(indicators_for(self.operation_id.fund)):
-            counts = dict(
-                participations._read_group(
-                    self._indicator_domain(indicator), ["gender"], ["__count"]
-                )
-            )
+        for sequence, indicator in enumerate(indicators):
+            counts = {gender: row[sequence] for gender, row in rows.items()}
             values = {
                 "report_id": self.id,
                 "sequence": sequence,
@@ -78,21 +80,12 @@ class PlieEsfIndicatorReport(models.TransientModel):
             }
             for gender, column in GENDER_COLUMNS.items():
                 values[column] = counts.get(gender, 0)
-            values["unknown"] = counts.get(False, 0)
+            values["unknown"] = counts.get(None, 0)
             lines.append(values)
         self.line_ids.unlink()
         self.env["plie.esf.indicator.line"].create(lines)
-        self._compute_completeness(participations)
-        return True
-
-    def _compute_completeness(self, participations):
-        completeness = dict(
-            participations._read_group(
-                self._base_domain("entry"), ["is_incomplete"], ["__count"]
-            )
-        )
-        total = sum(completeness.values())
-        incomplete = completeness.get(True, 0)
+        total = sum(row[-2] for row in rows.values())
+        incomplete = sum(row[-1] for row in rows.values())
         self.write(
             {
                 "participant_count": total,
@@ -100,6 +93,26 @@ class PlieEsfIndicatorReport(models.TransientModel):
                 "incomplete_share": incomplete / total * 100 if total else 0.0,
             }
         )
+        return True
+
+    def _count_by_gender(self, participations, domains):
+        """{gender: [count of each domain]} over the operation's counted
+        participations. The domains read the participation's own columns,
+        so each one's WHERE clause applies to the same table."""
+        query = participations._where_calc(
+            [("operation_id", "=", self.operation_id.id), ("is_counted", "=", True)]
+        )
+        gender = SQL.identifier(query.table, "gender")
+        counts = [
+            SQL(
+                "COUNT(*) FILTER (WHERE %s)",
+                participations._where_calc(domain).where_clause,
+            )
+            for domain in domains
+        ]
+        query.groupby = gender
+        self.env.cr.execute(query.select(gender, *counts))
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
     def action_open_incomplete(self):
         self.ensure_one()

@@ -311,5 +311,5 @@ class TestIndicators(PlieEsfCase):
             self._people(large, PEOPLE, suffix=f" large {batch}")
         count_queries(small)  # warm the caches of access rules
         self.assertEqual(count_queries(small), count_queries(large))
-        with self.assertQueryCount(__system__=40):
+        with self.assertQueryCount(__system__=4):
             self._report(operation=large)
