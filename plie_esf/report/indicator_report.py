@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -56,18 +56,9 @@ class PlieEsfIndicatorReport(models.TransientModel):
         return expression.AND([self._base_domain(indicator.base), indicator.domain])
 
     def action_compute(self):
-        """Every indicator by gender and the completeness in one grouped
-        query: one count per indicator, filtered by its domain."""
+        """Store every indicator by gender and the completeness."""
         self.ensure_one()
-        self.operation_id.check_access("read")
-        # Aggregates over special-category answers are what finance and
-        # coordination may see of them; the rows stay protected.
-        participations = self.env["plie.esf.participation"].sudo()
-        indicators = indicators_for(self.operation_id.fund)
-        conditions = [self._indicator_domain(i) for i in indicators]
-        entered = self._base_domain("entry")
-        conditions += [entered, [*entered, ("is_incomplete", "=", True)]]
-        rows = self._count_by_gender(participations, conditions)
+        indicators, rows = self._indicator_rows()
         lines = []
         for sequence, indicator in enumerate(indicators):
             counts = {gender: row[sequence] for gender, row in rows.items()}
@@ -95,21 +86,63 @@ class PlieEsfIndicatorReport(models.TransientModel):
         )
         return True
 
-    def _count_by_gender(self, participations, domains):
-        """{gender: [count of each domain]} over the operation's counted
-        participations. The domains read the participation's own columns,
-        so each one's WHERE clause applies to the same table."""
+    def _indicator_rows(self):
+        """(indicators, {gender: [count of each indicator, then entered and
+        incomplete participations]}) in one grouped query: one count per
+        indicator, filtered by its condition on the period."""
+        self.operation_id.check_access("read")
+        indicators = indicators_for(self.operation_id.fund)
+        *own, incomplete = self._indicator_conditions(self.operation_id.fund)
+        table = self.env["plie.esf.participation"]._table
+        period = {
+            base: SQL(
+                "%s BETWEEN %s AND %s",
+                SQL.identifier(table, f"{base}_date"),
+                self.date_from,
+                self.date_to,
+            )
+            for base in ("entry", "exit")
+        }
+        conditions = [
+            SQL("%s AND %s", period[indicator.base], condition)
+            for indicator, condition in zip(indicators, own, strict=True)
+        ]
+        conditions += [period["entry"], SQL("%s AND %s", period["entry"], incomplete)]
+        return indicators, self._count_by_gender(conditions)
+
+    @api.model
+    @tools.ormcache("fund")
+    def _indicator_conditions(self, fund):
+        """Each indicator's own condition, then that of an incomplete record,
+        in SQL on the participations: compiled once per fund, as the
+        indicators are fixed by the regulation."""
+        # sudo: aggregates over special-category answers are what finance and
+        # coordination may see of them; the rows stay protected.
+        participations = self.env["plie.esf.participation"].sudo()
+        domains = [indicator.domain for indicator in indicators_for(fund)]
+        domains.append([("is_incomplete", "=", True)])
+        clauses = (participations._where_calc(d).where_clause for d in domains)
+        return tuple(clause if clause.code else SQL("TRUE") for clause in clauses)
+
+    def _indicator_figures(self):
+        """{(code, gender column): count} of every indicator, not stored."""
+        indicators, rows = self._indicator_rows()
+        return {
+            (indicator.code, GENDER_COLUMNS.get(gender, "unknown")): row[sequence]
+            for gender, row in rows.items()
+            for sequence, indicator in enumerate(indicators)
+        }
+
+    def _count_by_gender(self, conditions):
+        """{gender: [count of each SQL condition]} over the operation's
+        counted participations."""
+        # sudo: as above, only counts leave this method.
+        participations = self.env["plie.esf.participation"].sudo()
         query = participations._where_calc(
             [("operation_id", "=", self.operation_id.id), ("is_counted", "=", True)]
         )
         gender = SQL.identifier(query.table, "gender")
-        counts = [
-            SQL(
-                "COUNT(*) FILTER (WHERE %s)",
-                participations._where_calc(domain).where_clause,
-            )
-            for domain in domains
-        ]
+        counts = [SQL("COUNT(*) FILTER (WHERE %s)", c) for c in conditions]
         query.groupby = gender
         self.env.cr.execute(query.select(gender, *counts))
         return {row[0]: row[1:] for row in self.env.cr.fetchall()}
