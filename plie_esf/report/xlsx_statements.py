@@ -297,7 +297,7 @@ class ParticipantsExport(models.AbstractModel):
 
     def _columns(self):
         """(label, SQL expression, kind): kind is a selection field of the
-        participation, "date", "boolean" or None."""
+        participation, "date", "boolean", "number" or None (text)."""
         env = self.env
         participation = env["plie.esf.participation"]
 
@@ -317,7 +317,7 @@ class ParticipantsExport(models.AbstractModel):
             (env._("Entry date"), "pa.entry_date", "date"),
             (env._("Exit date"), "pa.exit_date", "date"),
             (env._("Status at entry"), "pa.entry_status", "entry_status"),
-            (env._("Age at entry"), "pa.entry_age", None),
+            (env._("Age at entry"), "pa.entry_age", "number"),
             (env._("ISCED level"), "pa.entry_isced", "entry_isced"),
             (env._("Third-country national"), "pa.entry_third_country", "boolean"),
             (env._("Homeless"), "pa.entry_homeless", "boolean"),
@@ -373,20 +373,33 @@ class ParticipantsExport(models.AbstractModel):
         return by_operation
 
     def _cell_writers(self, columns, formats):
-        """One function per column turning a value into (value, format)."""
+        """One function per column writing a value of the query in a cell
+        with xlsxwriter's method of its type (empty values: no cell)."""
         env = self.env
         participation = env["plie.esf.participation"]
-        yes_no = {True: env._("Yes"), False: env._("No"), None: env._("No")}
+        yes, no = env._("Yes"), env._("No")
 
         def writer(kind):
             if kind == "boolean":
-                return lambda value: (yes_no[value], None)
+                return lambda sheet, row, column, value: sheet.write_string(
+                    row, column, yes if value else no
+                )
             if kind == "date":
-                return lambda value: (value or "", formats["date"])
+                return lambda sheet, row, column, value: value and sheet.write_datetime(
+                    row, column, value, formats["date"]
+                )
+            if kind == "number":
+                return lambda sheet, row, column, value: (
+                    value is not None and sheet.write_number(row, column, value)
+                )
             if kind:
                 labels = _selection_labels(participation, kind)
-                return lambda value: (labels.get(value, "") if value else "", None)
-            return lambda value: ("" if value is None else value, None)
+                return lambda sheet, row, column, value: (
+                    value in labels and sheet.write_string(row, column, labels[value])
+                )
+            return lambda sheet, row, column, value: value and sheet.write_string(
+                row, column, value
+            )
 
         return [writer(kind) for _label, _sql, kind in columns]
 
@@ -426,9 +439,10 @@ class ParticipantsExport(models.AbstractModel):
             )
             sheet.set_column(0, len(columns) - 1, 18)
             for index, values in enumerate(rows.get(operation.id, ())):
-                for column, (write, value) in enumerate(zip(writers, values)):
-                    cell, style = write(value)
-                    sheet.write(3 + index, column, cell, style)
+                for column, (write, value) in enumerate(
+                    zip(writers, values, strict=True)
+                ):
+                    write(sheet, 3 + index, column, value)
 
 
 class IndicatorsTable(models.AbstractModel):

@@ -27,7 +27,7 @@ COLUMNS = [
     ("participant_id/lastname", "rp.lastname", None),
     ("participant_id/firstname", "rp.firstname", None),
     ("participant_id/birth_date", "p.birth_date", "date"),
-    ("gender", "pa.gender", "gender"),
+    ("participant_id/gender", "pa.gender", "gender"),
     ("participant_id/email", "rp.email", None),
     ("participant_id/phone", "rp.phone", None),
     ("participant_id/street", "rp.street", None),
@@ -36,7 +36,7 @@ COLUMNS = [
     ("entry_date", "pa.entry_date", "date"),
     ("exit_date", "pa.exit_date", "date"),
     ("entry_status", "pa.entry_status", "entry_status"),
-    ("entry_age", "pa.entry_age", "integer"),
+    ("entry_age", "pa.entry_age", "number"),
     ("entry_isced", "pa.entry_isced", "entry_isced"),
     *(
         (name, f"pa.{name}", "boolean")
@@ -119,14 +119,16 @@ class EsfExport(Case):
         return output.getvalue()
 
     def _write_raw_row(self, sheet, row, values, formats):
-        for column, ((_path, _sql, kind), value) in enumerate(zip(COLUMNS, values)):
+        for column, ((_path, _sql, kind), value) in enumerate(
+            zip(COLUMNS, values, strict=True)
+        ):
             if kind == "boolean":
                 sheet.write_string(row, column, self.yes if value else self.no)
             elif value is None or value == "":
                 continue
             elif kind == "date":
                 sheet.write_datetime(row, column, value, formats["date"])
-            elif kind == "integer":
+            elif kind == "number":
                 sheet.write_number(row, column, value)
             elif kind:
                 sheet.write_string(row, column, self.labels[kind].get(value, ""))
@@ -135,9 +137,18 @@ class EsfExport(Case):
 
     def generic(self):
         paths = [path for path, _sql, _kind in COLUMNS]
-        participations = self.env["plie.esf.participation"].search(
-            [("operation_id", "in", self.operations.ids), ("is_counted", "=", True)],
-            order="operation_id, entry_date, id",
+        participations = (
+            self.env["plie.esf.participation"]
+            .search_fetch(
+                [
+                    ("operation_id", "in", self.operations.ids),
+                    ("is_counted", "=", True),
+                ],
+                ["operation_id"],
+                order="entry_date, id",
+            )
+            # The addon's order: by operation (sheet), then by entry.
+            .sorted(lambda participation: participation.operation_id.id)
         )
         rows = participations.export_data(paths)["datas"]
         fields = [{"name": path, "type": ""} for path in paths]
