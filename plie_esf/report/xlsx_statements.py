@@ -2,6 +2,7 @@
 report_xlsx). Headers are in the user's language (French in the PLIE)."""
 
 from odoo import fields, models
+from odoo.tools import SQL
 
 from ..esf_rules import STANDARD_ANNUAL_HOURS
 
@@ -45,10 +46,6 @@ class _Sheet:
 
 def _selection_labels(record, field):
     return dict(record._fields[field]._description_selection(record.env))
-
-
-def _yes_no(env, value):
-    return env._("Yes") if value else env._("No")
 
 
 class ExpenseStatement(models.AbstractModel):
@@ -288,88 +285,164 @@ class FundingPlanStatement(models.AbstractModel):
 
 class ParticipantsExport(models.AbstractModel):
     """One row per participation with the columns of a Ma Démarche FSE+ bulk
-    import; special-category answers only for coordination and direction."""
+    import; special-category answers only for coordination and direction.
+
+    Rows are read in one query for all the operations (15 000 rows of a
+    programming period would otherwise be read per field and per batch) and
+    written with `write_row`, the cells' types being known per column."""
 
     _name = "report.plie_esf.participants_export"
     _inherit = "report.report_xlsx.abstract"
     _description = "ESF participants export"
 
     def _columns(self):
+        """(label, SQL expression, kind): kind is a selection field of the
+        participation, "date", "boolean", "number" or None (text)."""
         env = self.env
+        participation = env["plie.esf.participation"]
+
+        def label(field):
+            return participation._fields[field]._description_string(env)
+
         columns = [
-            (env._("Last name"), lambda p: p.participant_id.lastname, None),
-            (env._("First name"), lambda p: p.participant_id.firstname, None),
-            (env._("Birth date"), lambda p: p.participant_id.birth_date, "date"),
-            (env._("Gender"), lambda p: self._label(p, "gender"), None),
-            (env._("Email"), lambda p: p.participant_id.email, None),
-            (env._("Phone"), lambda p: p.participant_id.phone, None),
-            (env._("Street"), lambda p: p.participant_id.street, None),
-            (env._("Postcode"), lambda p: p.participant_id.zip, None),
-            (env._("City"), lambda p: p.participant_id.city, None),
-            (env._("Entry date"), lambda p: p.entry_date, "date"),
-            (env._("Exit date"), lambda p: p.exit_date, "date"),
-            (env._("Status at entry"), lambda p: self._label(p, "entry_status"), None),
-            (env._("Age at entry"), lambda p: p.entry_age, None),
-            (env._("ISCED level"), lambda p: self._label(p, "entry_isced"), None),
-            (
-                env._("Third-country national"),
-                lambda p: _yes_no(env, p.entry_third_country),
-                None,
-            ),
-            (env._("Homeless"), lambda p: _yes_no(env, p.entry_homeless), None),
-            (env._("Rural area"), lambda p: _yes_no(env, p.entry_rural), None),
+            (env._("Last name"), "partner.lastname", None),
+            (env._("First name"), "partner.firstname", None),
+            (env._("Birth date"), "participant.birth_date", "date"),
+            (env._("Gender"), "pa.gender", "gender"),
+            (env._("Email"), "partner.email", None),
+            (env._("Phone"), "partner.phone", None),
+            (env._("Street"), "partner.street", None),
+            (env._("Postcode"), "partner.zip", None),
+            (env._("City"), "partner.city", None),
+            (env._("Entry date"), "pa.entry_date", "date"),
+            (env._("Exit date"), "pa.exit_date", "date"),
+            (env._("Status at entry"), "pa.entry_status", "entry_status"),
+            (env._("Age at entry"), "pa.entry_age", "number"),
+            (env._("ISCED level"), "pa.entry_isced", "entry_isced"),
+            (env._("Third-country national"), "pa.entry_third_country", "boolean"),
+            (env._("Homeless"), "pa.entry_homeless", "boolean"),
+            (env._("Rural area"), "pa.entry_rural", "boolean"),
         ]
         if env.su or env.user.has_group(SPECIAL):
             columns += [
-                (
-                    env._("Disability"),
-                    lambda p: self._label(p, "entry_disability"),
-                    None,
-                ),
+                (env._("Disability"), "pa.entry_disability", "entry_disability"),
                 (
                     env._("Foreign background"),
-                    lambda p: self._label(p, "entry_foreign_background"),
-                    None,
+                    "pa.entry_foreign_background",
+                    "entry_foreign_background",
                 ),
-                (env._("Minority"), lambda p: self._label(p, "entry_minority"), None),
+                (env._("Minority"), "pa.entry_minority", "entry_minority"),
             ]
-        for field in (
-            "exit_job_searching",
-            "exit_in_education",
-            "exit_qualification",
-            "exit_employed",
-            "m6_employed",
-            "m6_improved",
-        ):
-            label = (
-                env["plie.esf.participation"]._fields[field]._description_string(env)
+        columns += [
+            (label(field), f"pa.{field}", "boolean")
+            for field in (
+                "exit_job_searching",
+                "exit_in_education",
+                "exit_qualification",
+                "exit_employed",
+                "m6_employed",
+                "m6_improved",
             )
-            columns.append((label, lambda p, f=field: _yes_no(env, p[f]), None))
+        ]
         return columns
 
-    def _label(self, participation, field):
-        value = participation[field]
-        return _selection_labels(participation, field).get(value, "") if value else ""
+    def _rows(self, operations, columns):
+        """The counted participations of `operations` the user may read, by
+        operation, in the order of entry: {operation id: [row values]}."""
+        self.env["plie.participant"].check_access("read")
+        participations = self.env["plie.esf.participation"]._search(
+            [("operation_id", "in", operations.ids), ("is_counted", "=", True)]
+        )
+        expressions = SQL(", ").join(SQL(sql) for _label, sql, _kind in columns)
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT pa.operation_id, %s
+                     FROM plie_esf_participation pa
+                     JOIN plie_participant participant
+                       ON participant.id = pa.participant_id
+                     JOIN res_partner partner ON partner.id = participant.partner_id
+                    WHERE pa.id IN %s
+                 ORDER BY pa.entry_date, pa.id""",
+                expressions,
+                participations.subselect(),
+            )
+        )
+        by_operation = {}
+        for operation_id, *values in rows:
+            by_operation.setdefault(operation_id, []).append(values)
+        return by_operation
+
+    def _cell_writers(self, columns, formats):
+        """One function per column writing a value of the query in a cell
+        with xlsxwriter's method of its type (empty values: no cell)."""
+        env = self.env
+        participation = env["plie.esf.participation"]
+        yes, no = env._("Yes"), env._("No")
+
+        def writer(kind):
+            if kind == "boolean":
+                return lambda sheet, row, column, value: sheet.write_string(
+                    row, column, yes if value else no
+                )
+            if kind == "date":
+                return lambda sheet, row, column, value: value and sheet.write_datetime(
+                    row, column, value, formats["date"]
+                )
+            if kind == "number":
+                return lambda sheet, row, column, value: (
+                    value is not None and sheet.write_number(row, column, value)
+                )
+            if kind:
+                labels = _selection_labels(participation, kind)
+                return lambda sheet, row, column, value: (
+                    value in labels and sheet.write_string(row, column, labels[value])
+                )
+            return lambda sheet, row, column, value: value and sheet.write_string(
+                row, column, value
+            )
+
+        return [writer(kind) for _label, _sql, kind in columns]
+
+    def _sheet_formats(self, workbook):
+        return {
+            "title": workbook.add_format({"bold": True}),
+            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2"}),
+            "date": workbook.add_format({"num_format": "dd/mm/yyyy"}),
+        }
+
+    def _add_sheet(self, workbook, operation, formats):
+        """A sheet per operation, titled with it: "Participants", then
+        "Participants (2)"... (sheet names are unique in a workbook)."""
+        name = self.env._("Participants")
+        number = 1
+        while workbook.get_worksheet_by_name(name):
+            number += 1
+            name = f"{self.env._('Participants')} ({number})"
+        sheet = workbook.add_worksheet(name)
+        sheet.write(
+            0,
+            0,
+            self.env._("Participants: %(name)s", name=operation.name),
+            formats["title"],
+        )
+        return sheet
 
     def generate_xlsx_report(self, workbook, data, operations):
-        env = self.env
         columns = self._columns()
+        formats = self._sheet_formats(workbook)
+        writers = self._cell_writers(columns, formats)
+        rows = self._rows(operations, columns)
         for operation in operations:
-            sheet = _Sheet(
-                workbook,
-                env._("Participants"),
-                env._("Participants: %(name)s", name=operation.name),
+            sheet = self._add_sheet(workbook, operation, formats)
+            sheet.write_row(
+                2, 0, [label for label, _s, _k in columns], formats["header"]
             )
-            sheet.headers([label for label, _getter, _format in columns])
-            formats = [style for _label, _getter, style in columns]
-            participations = env["plie.esf.participation"].search(
-                [("operation_id", "=", operation.id), ("is_counted", "=", True)],
-                order="entry_date, id",
-            )
-            for participation in participations:
-                sheet.line(
-                    [getter(participation) for _l, getter, _f in columns], formats
-                )
+            sheet.set_column(0, len(columns) - 1, 18)
+            for index, values in enumerate(rows.get(operation.id, ())):
+                for column, (write, value) in enumerate(
+                    zip(writers, values, strict=True)
+                ):
+                    write(sheet, 3 + index, column, value)
 
 
 class IndicatorsTable(models.AbstractModel):

@@ -197,6 +197,32 @@ class TestXlsxStatements(PlieEsfCase):
         row = dict(zip(manager_rows[2], manager_rows[3], strict=True))
         self.assertEqual(row["Disability"], "Yes")
 
+    def test_participants_export_queries_do_not_grow_with_participations(self):
+        first, second = self._programmed_operation(1), self._programmed_operation(2)
+        operations = first | second
+
+        def export():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            sheet = self._render("action_report_participants_export", operations)
+            return sheet, self.cr.sql_log_count - before
+
+        for operation in operations:
+            participant = self._create_participant(lastname=f"A{operation.id}")
+            self._participation(operation, participant)
+        export()
+        _sheet, small = export()
+        for index in range(4):
+            participant = self._create_participant(lastname=f"B{index}")
+            self._participation(second, participant)
+        sheet, large = export()
+        self.assertEqual(small, large)
+        # One sheet per operation, named uniquely: this is the first.
+        self.assertEqual(sheet.title, "Participants")
+        self.assertEqual(len(sheet.parent.worksheets), 2)
+        self.assertEqual(len(list(sheet.parent.worksheets[1].iter_rows())), 8)
+
     def test_indicators_table_and_query_bound(self):
         for index in range(3):
             participant = self._create_participant(
