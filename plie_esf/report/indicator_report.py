@@ -144,8 +144,9 @@ class PlieEsfIndicatorReport(models.TransientModel):
         gender = SQL.identifier(query.table, "gender")
         counts = [SQL("COUNT(*) FILTER (WHERE %s)", c) for c in conditions]
         query.groupby = gender
-        self.env.cr.execute(query.select(gender, *counts))
-        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        # execute_query flushes the fields the conditions read first.
+        rows = self.env.execute_query(query.select(gender, *counts))
+        return {row[0]: row[1:] for row in rows}
 
     def action_open_incomplete(self):
         self.ensure_one()
