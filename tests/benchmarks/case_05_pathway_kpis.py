@@ -11,6 +11,19 @@ from benchmark import AtMostQueries, Case, SameQueries, Target
 # The 5 years up to the generator's reference date (1 March 2026).
 DATE_FROM, DATE_TO = date(2021, 3, 1), date(2026, 2, 28)
 GROUPBY = ("referent_id", "commune_id")
+# The figures of the exits of rows (pathways) carrying `exited`,
+# `is_positive_exit`, the exit reason's `category` and `duration_days`, in the
+# report's order: exits, positive and neutral exits, positive-exit rate on all
+# exits and on non-neutral exits, average and median duration.
+EXIT_FIGURES = """COUNT(*) FILTER (WHERE exited),
+    COUNT(*) FILTER (WHERE exited AND is_positive_exit),
+    COUNT(*) FILTER (WHERE exited AND category = 'neutral'),
+    AVG(CASE WHEN is_positive_exit THEN 100.0 ELSE 0.0 END) FILTER (WHERE exited),
+    AVG(CASE WHEN is_positive_exit THEN 100.0 ELSE 0.0 END)
+        FILTER (WHERE exited AND COALESCE(category, 'other') != 'neutral'),
+    AVG(duration_days) FILTER (WHERE exited),
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_days)
+        FILTER (WHERE exited)"""
 FIGURES = (
     "file_active",
     "entry_count",
@@ -56,7 +69,7 @@ class PathwayKpis(Case):
         # signature to the month of the exit, or still open), entered or exited
         # in one of its months; rates over the exits of the period.
         self.env.cr.execute(
-            """
+            f"""
             WITH p AS (
                 SELECT p.referent_id, p.commune_id, p.duration_days,
                        p.is_positive_exit, r.category,
@@ -75,17 +88,7 @@ class PathwayKpis(Case):
             SELECT referent_id, commune_id,
                    COUNT(*),
                    COUNT(*) FILTER (WHERE entered),
-                   COUNT(*) FILTER (WHERE exited),
-                   COUNT(*) FILTER (WHERE exited AND is_positive_exit),
-                   COUNT(*) FILTER (WHERE exited AND category = 'neutral'),
-                   AVG(CASE WHEN is_positive_exit THEN 100.0 ELSE 0.0 END)
-                       FILTER (WHERE exited),
-                   AVG(CASE WHEN is_positive_exit THEN 100.0 ELSE 0.0 END)
-                       FILTER (WHERE exited
-                               AND COALESCE(category, 'other') != 'neutral'),
-                   AVG(duration_days) FILTER (WHERE exited),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_days)
-                       FILTER (WHERE exited)
+                   {EXIT_FIGURES}
               FROM p
           GROUP BY referent_id, commune_id
             """,

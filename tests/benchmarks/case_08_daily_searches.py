@@ -5,6 +5,7 @@ figures of a year (the annual activity report) against one query."""
 from datetime import date
 
 from benchmark import AtMostQueries, Case, SameQueries, Target
+from case_05_pathway_kpis import EXIT_FIGURES
 
 from odoo import fields
 
@@ -199,7 +200,7 @@ class FunderFigures(Case):
         # A pathway counts in the year when in pathway on one of its days; its
         # end is the exit, or today while it runs (as the report's months).
         self.env.cr.execute(
-            """WITH y AS (
+            f"""WITH y AS (
                  SELECT p.id, p.commune_id, pa.gender, pa.birth_year, p.date_start,
                         p.duration_days, p.is_positive_exit, r.category,
                         CASE WHEN pa.qpv_id IS NULL THEN 'outside_qpv' ELSE 'qpv' END
@@ -218,17 +219,7 @@ class FunderFigures(Case):
                       commune_id, qpv_residence, gender, age_band,
                       count(*),
                       count(*) FILTER (WHERE date_start >= %(start)s),
-                      count(*) FILTER (WHERE exited),
-                      count(*) FILTER (WHERE exited AND is_positive_exit),
-                      count(*) FILTER (WHERE exited AND category = 'neutral'),
-                      avg(CASE WHEN is_positive_exit THEN 100.0 ELSE 0.0 END)
-                          FILTER (WHERE exited),
-                      avg(CASE WHEN is_positive_exit THEN 100.0 ELSE 0.0 END)
-                          FILTER (WHERE exited
-                                  AND COALESCE(category, 'other') != 'neutral'),
-                      avg(duration_days) FILTER (WHERE exited),
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_days)
-                          FILTER (WHERE exited)
+                      {EXIT_FIGURES}
                  FROM (SELECT y.*,
                               CASE WHEN birth_year IS NULL THEN NULL
                                    WHEN EXTRACT(YEAR FROM date_start) - birth_year < 26
