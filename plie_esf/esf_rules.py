@@ -82,6 +82,15 @@ RETENTION_YEARS = 5
 # Completeness above which the managing authority may apply a correction.
 DEFAULT_INCOMPLETE_THRESHOLD = 35.0
 
+# The participation's answers on leaving the operation (EECR01-04), and six
+# months after it (EECR05-06).
+EXIT_ANSWERS = (
+    "exit_job_searching",
+    "exit_in_education",
+    "exit_qualification",
+    "exit_employed",
+)
+RESULT_ANSWERS = (*EXIT_ANSWERS, "m6_employed", "m6_improved")
 # Exit reasons of plie_pathway (by code) and the exit answers they give.
 EXIT_REASON_RESULTS = {
     "EMPLOI": ("exit_employed",),

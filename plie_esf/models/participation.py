@@ -12,6 +12,7 @@ from odoo.addons.plie_base.constants import (
 from ..esf_rules import (
     ENTRY_STATUSES,
     REQUIRED_ENTRY_ANSWERS,
+    RESULT_ANSWERS,
     SPECIAL_ANSWERS,
     SPECIAL_CATEGORY_INDICATORS,
     indicators_for,
@@ -200,12 +201,7 @@ class PlieEsfParticipation(models.Model):
         "entry_disability",
         "entry_foreign_background",
         "entry_minority",
-        "exit_job_searching",
-        "exit_in_education",
-        "exit_qualification",
-        "exit_employed",
-        "m6_employed",
-        "m6_improved",
+        *RESULT_ANSWERS,
     )
     def _compute_indicator_explanation(self):
         """Which indicators the participation counts in, and why: the rule and

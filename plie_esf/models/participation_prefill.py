@@ -4,14 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from ..esf_rules import EXIT_REASON_RESULTS, entry_status
-
-EXIT_ANSWERS = (
-    "exit_job_searching",
-    "exit_in_education",
-    "exit_qualification",
-    "exit_employed",
-)
+from ..esf_rules import EXIT_ANSWERS, EXIT_REASON_RESULTS, entry_status
 
 
 class PlieEsfParticipation(models.Model):

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..esf_rules import RESULT_ANSWERS
+
 
 class PlieParticipant(models.Model):
     _inherit = "plie.participant"
@@ -41,12 +43,7 @@ class PlieParticipant(models.Model):
                 "entry_disability",
                 "entry_foreign_background",
                 "entry_minority",
-                "exit_job_searching",
-                "exit_in_education",
-                "exit_qualification",
-                "exit_employed",
-                "m6_employed",
-                "m6_improved",
+                *RESULT_ANSWERS,
             ]
         )
         return data

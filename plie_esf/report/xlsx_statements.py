@@ -4,7 +4,7 @@ report_xlsx). Headers are in the user's language (French in the PLIE)."""
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..esf_rules import STANDARD_ANNUAL_HOURS
+from ..esf_rules import RESULT_ANSWERS, STANDARD_ANNUAL_HOURS
 
 SPECIAL = "plie_base.group_plie_coordinator"
 
@@ -334,15 +334,7 @@ class ParticipantsExport(models.AbstractModel):
                 (env._("Minority"), "pa.entry_minority", "entry_minority"),
             ]
         columns += [
-            (label(field), f"pa.{field}", "boolean")
-            for field in (
-                "exit_job_searching",
-                "exit_in_education",
-                "exit_qualification",
-                "exit_employed",
-                "m6_employed",
-                "m6_improved",
-            )
+            (label(field), f"pa.{field}", "boolean") for field in RESULT_ANSWERS
         ]
         return columns
 

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from odoo.http import _request_stack
 
+from odoo.addons.plie_esf.esf_rules import RESULT_ANSWERS
 from odoo.addons.web.controllers.export import ExcelExport
 
 REPORT = "plie_esf.action_report_participants_export"
@@ -44,12 +45,7 @@ COLUMNS = [
             "entry_third_country",
             "entry_homeless",
             "entry_rural",
-            "exit_job_searching",
-            "exit_in_education",
-            "exit_qualification",
-            "exit_employed",
-            "m6_employed",
-            "m6_improved",
+            *RESULT_ANSWERS,
         )
     ),
 ]

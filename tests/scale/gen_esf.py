@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from gen_common import REFERENCE, months_between, spread
 
+from odoo.addons.plie_esf.esf_rules import EXIT_ANSWERS
+
 PROGRAMME_END = date(2027, 12, 31)
 # Participation answers prefilled per participation: small batches keep the
 # prefill (pathways matched per participation) fast.
@@ -33,12 +35,6 @@ EXIT_RESULTS = [
     (40, ("exit_job_searching",)),
     (10, ()),
 ]
-EXIT_ANSWERS = (
-    "exit_job_searching",
-    "exit_in_education",
-    "exit_qualification",
-    "exit_employed",
-)
 SPECIAL = ("yes", "no", "no", "no", "no", "no", "no", "refused")
 
 
