@@ -188,10 +188,12 @@ INDICATORS = [
         _lt("Employed, incl. self-employed"),
         _lt("Status at entry: employed"),
     ),
+    # An unknown age is empty, which Odoo compares as 0 (under any bound):
+    # "> 0" keeps it out of the "under" bands.
     Indicator(
         "EECO06",
         "entry",
-        [("entry_age", "<", 18)],
+        [("entry_age", ">", 0), ("entry_age", "<", 18)],
         _lt("Below 18 years of age"),
         _lt("Age at entry under 18"),
     ),
@@ -347,7 +349,7 @@ INDICATORS_2014 = [
     Indicator(
         "CO06",
         "entry",
-        [("entry_age", "<", 25)],
+        [("entry_age", ">", 0), ("entry_age", "<", 25)],
         _lt("Below 25 years of age"),
         _lt("Age at entry under 25"),
     ),

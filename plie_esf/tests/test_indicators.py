@@ -187,6 +187,24 @@ class TestIndicators(PlieEsfCase):
             totals["EECO01"], totals["EECO02"] + totals["EECO04"] + totals["EECO05"]
         )
 
+    def test_an_unknown_age_counts_in_no_age_band(self):
+        participant = self._create_participant(lastname="P8", birth_date=False)
+        self._participation(
+            self.operation,
+            participant,
+            entry_date=date(2022, 6, 1),
+            entry_status="unemployed",
+            entry_education_level="3",
+        )
+        found = self._by_code(self._report())
+        self.assertEqual(found["EECO01"], (3, 2, 1))
+        for code in ("EECO06", "EECO07", "EECO08"):
+            self.assertEqual(found[code], EXPECTED[code], code)
+        self.operation.programme_id = self.programme
+        found = self._by_code(self._report())
+        self.assertEqual(found["CO06"], (1, 1, 0))
+        self.assertEqual(found["CO07"], (0, 0, 1))
+
     def test_report_is_named_in_the_breadcrumb(self):
         self.assertEqual(self._report().display_name, "ESF indicators")
 

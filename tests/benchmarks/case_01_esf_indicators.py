@@ -12,14 +12,13 @@ ENTRY = "entry_date BETWEEN %(from)s AND %(to)s"
 EXIT = "exit_date BETWEEN %(from)s AND %(to)s"
 UNEMPLOYED = "entry_status IN ('unemployed', 'long_term_unemployed')"
 # Each code's condition, written by hand from the regulation's definitions.
-# An unknown age compares as under any positive bound, as in the ORM.
 CONDITIONS = {
     "EECO01": ENTRY,
     "EECO02": f"{ENTRY} AND {UNEMPLOYED}",
     "EECO03": f"{ENTRY} AND entry_status = 'long_term_unemployed'",
     "EECO04": f"{ENTRY} AND entry_status = 'inactive'",
     "EECO05": f"{ENTRY} AND entry_status = 'employed'",
-    "EECO06": f"{ENTRY} AND COALESCE(entry_age, 0) < 18",
+    "EECO06": f"{ENTRY} AND entry_age > 0 AND entry_age < 18",
     "EECO07": f"{ENTRY} AND entry_age BETWEEN 18 AND 29",
     "EECO08": f"{ENTRY} AND entry_age >= 55",
     "EECO09": f"{ENTRY} AND entry_isced = '0_2'",
