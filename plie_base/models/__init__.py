@@ -18,6 +18,8 @@ from . import eligibility_evidence
 from . import eligibility_diagnosis
 from . import eligibility_diagnosis_line
 from . import participant
+from . import participant_duplicates
+from . import participant_referent
 from . import participant_eligibility
 from . import participant_gdpr
 from . import participant_benefit

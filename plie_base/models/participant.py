@@ -1,8 +1,3 @@
-import logging
-import re
-import unicodedata
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -11,25 +6,24 @@ from odoo.tools import groupby
 
 from ..constants import (
     EDUCATION_LEVELS,
-    FRANCE_TRAVAIL_ID_PATTERN,
     GENDERS,
     ISCED_BY_EDUCATION_LEVEL,
     ISCED_LEVELS,
     JOBSEEKER_STATUSES,
     LABOUR_MARKET_STATUSES,
-    MAX_YEAR,
-    MIN_YEAR,
-    NAME_MAX_LENGTH,
     NATIONALITY_CATEGORIES,
     PARTICIPANT_STATES,
-    REFERENT_CHANGE_KEY,
     SOCIAL,
     SPECIAL_CATEGORY_ANSWERS,
     SPECIAL_CATEGORY_FIELDS,
     STATE_CHANGE_KEY,
 )
-
-_logger = logging.getLogger(__name__)
+from ..rules import (
+    check_date_range,
+    check_name_lengths,
+    latest_start,
+    normalize_france_travail_id,
+)
 
 
 class PlieParticipant(models.Model):
@@ -400,85 +394,6 @@ class PlieParticipant(models.Model):
                     )
                 )
 
-    @api.constrains(
-        "firstname",
-        "lastname",
-        "birth_date",
-        "france_travail_id",
-        "company_id",
-        "active",
-    )
-    def _check_one_active_participant_per_person(self):
-        """One active participant per person and PLIE: same name and birth date,
-        or same France Travail identifier."""
-        active = self.filtered("active")
-        if not active:
-            return
-        # sudo: a duplicate may be in another référent's caseload, out of the
-        # user's sight; the error names no one the user may not read.
-        others = (
-            self.with_context(active_test=True)
-            .sudo()
-            .search(
-                [
-                    ("company_id", "in", active.company_id.ids),
-                    "|",
-                    ("birth_date", "in", [d for d in active.mapped("birth_date") if d]),
-                    (
-                        "france_travail_id",
-                        "in",
-                        [i for i in active.mapped("france_travail_id") if i],
-                    ),
-                ]
-            )
-        )
-        owners = defaultdict(set)  # (company id, person key) -> participant ids
-        for other in others:
-            for key in other._person_keys():
-                owners[other.company_id.id, key].add(other.id)
-        for participant in active:
-            twin_ids = set().union(
-                *(
-                    owners[participant.company_id.id, key]
-                    for key in participant._person_keys()
-                )
-            ) - {participant.id}
-            if twin_ids:
-                raise ValidationError(
-                    _(
-                        "%(name)s is already an active participant of this PLIE "
-                        "(%(twin)s). Open the existing record instead of creating "
-                        "a new one.",
-                        name=participant.name,
-                        twin=self.browse(min(twin_ids)).name,
-                    )
-                )
-
-    def _person_keys(self):
-        self.ensure_one()
-        return person_keys(
-            self.lastname, self.firstname, self.birth_date, self.france_travail_id
-        )
-
-    @api.constrains("referent_id", "company_id")
-    def _check_referent(self):
-        for participant in self.filtered("referent_id"):
-            # sudo: read the référent's companies, which the user may not see.
-            referent = participant.referent_id.sudo()
-            if (
-                not referent.has_group("plie_base.group_plie_referent")
-                or participant.company_id not in referent.company_ids
-            ):
-                raise ValidationError(
-                    _(
-                        "%(user)s is not a référent de parcours of %(plie)s: choose "
-                        "a référent of this PLIE for %(name)s.",
-                        user=referent.name,
-                        plie=participant.company_id.name,
-                        name=participant.name,
-                    )
-                )
-
     @api.constrains("special_consent", *SPECIAL_CATEGORY_FIELDS)
     def _check_special_category_consent(self):
         # sudo: the special categories are behind groups; the rule holds
@@ -546,38 +461,6 @@ class PlieParticipant(models.Model):
                 )
             )
 
-    def _check_referent_change(self, referent_id):
-        changed = self.filtered(lambda p: p.referent_id.id != (referent_id or False))
-        if (
-            changed
-            and not self.env.su
-            and not self.env.context.get(REFERENT_CHANGE_KEY)
-        ):
-            raise AccessError(
-                _(
-                    "The référent of %(names)s changes only through the committee's "
-                    "decision, the pre-assignment or coordination's reassignment.",
-                    names=", ".join(changed.mapped("name")),
-                )
-            )
-
-    def _on_referent_change(self, previous):
-        """The previous référent stops following the person; the new one does.
-        Other addons also move what follows the référent (pathways...)."""
-        move_referent_followers(self, lambda p: previous[p.id], lambda p: p.referent_id)
-
-    def _change_referent(self, referent, reason=False):
-        """Hand the participants to ``referent``: for the committee's decision,
-        the pre-assignment and the reassignment, which check the user's rights."""
-        return self.with_context(
-            **{REFERENT_CHANGE_KEY: True, "plie_assignment_reason": reason}
-        ).write({"referent_id": referent.id})
-
-    def _follow_referent(self):
-        move_referent_followers(
-            self, lambda p: p.env["res.users"], lambda p: p.referent_id
-        )
-
     def _check_company_move(self, company_id):
         """A person moves to another PLIE only by coordination of both PLIEs."""
         moving = self.filtered(lambda p: p.company_id.id != company_id)
@@ -624,99 +507,4 @@ class PlieParticipant(models.Model):
             partners = self.browse([p.id for p in participants]).partner_id
             partners.filtered(lambda p, c=company: p.company_id != c).write(
                 {"company_id": company.id}
-            )
-
-
-def move_referent_followers(records, previous, current):
-    """The previous référent of each record stops following it and the current
-    one follows it, in one call per référent.
-
-    :param previous: function record -> previous référent (res.users)
-    :param current: function record -> current référent (res.users)
-    """
-    records = records.sudo()  # followers are moved on behalf of the action
-    for old, group in groupby(records, key=previous):
-        stale = records.browse([r.id for r in group if current(r) != old])
-        if old and stale:
-            stale.message_unsubscribe(partner_ids=old.partner_id.ids)
-    for new, group in groupby(records, key=current):
-        if new:
-            records.browse([r.id for r in group]).message_subscribe(
-                partner_ids=new.partner_id.ids
-            )
-
-
-def person_keys(lastname, firstname, birth_date, france_travail_id):
-    """Keys that recognise a person: name and birth date (whatever the accents,
-    the case and the order of first and last names), or the France Travail
-    identifier. Two records sharing a key are the same person."""
-    keys = set()
-    if birth_date and lastname:
-        keys.add(("person", person_name_key(lastname, firstname), birth_date))
-    if france_travail_id:
-        keys.add(("france_travail", france_travail_id.strip().upper()))
-    return keys
-
-
-def person_name_key(*names):
-    """The words of ``names`` without accents, case or punctuation, sorted:
-    "Éléonore Saint-Aimé" and "SAINT AIME Eleonore" give the same key."""
-    text = unicodedata.normalize("NFKD", " ".join(n for n in names if n))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("œ", "oe").replace("æ", "ae")
-    return " ".join(sorted(re.findall(r"\w+", text)))
-
-
-def latest_start(date, months):
-    """The latest day ``start`` such that ``start + months <= date``, with
-    relativedelta's month arithmetic (a month added to 31 January is 28 or 29
-    February): a registration or birth date on or before it has run ``months``
-    months on ``date``."""
-    limit = date - relativedelta(months=months)
-    if (date + relativedelta(days=1)).day == 1:  # the last day of its month
-        limit += relativedelta(day=31)
-    return limit
-
-
-def normalize_france_travail_id(env, value):
-    """The identifier without spaces, upper-case; raise if it is malformed."""
-    identifier = "".join(str(value).split()).upper()
-    if not re.match(FRANCE_TRAVAIL_ID_PATTERN, identifier):
-        raise ValidationError(
-            env._(
-                "%(value)s is not a France Travail identifier: 7 digits followed "
-                "by a digit or a letter (e.g. 1234567A), or 11 digits.",
-                value=str(value)[:20],
-            )
-        )
-    return identifier
-
-
-def check_name_lengths(env, vals, fnames=("name", "firstname", "lastname")):
-    """Refuse over-long names before they reach the database (and its indexes)."""
-    for fname in fnames:
-        value = vals.get(fname)
-        if isinstance(value, str) and len(value) > NAME_MAX_LENGTH:
-            raise ValidationError(
-                env._(
-                    "A name may hold at most %(max)s characters (%(length)s given).",
-                    max=NAME_MAX_LENGTH,
-                    length=len(value),
-                )
-            )
-
-
-def check_date_range(record, fnames):
-    """Refuse dates outside plausible years (typing errors such as 0202)."""
-    for fname in fnames:
-        value = record[fname]
-        if value and not MIN_YEAR <= value.year <= MAX_YEAR:
-            raise ValidationError(
-                record.env._(
-                    "%(field)s: %(date)s is out of range (years %(min)s to %(max)s).",
-                    field=record._fields[fname]._description_string(record.env),
-                    date=value,
-                    min=MIN_YEAR,
-                    max=MAX_YEAR,
-                )
             )

@@ -14,7 +14,7 @@ from ..constants import (
     JOBSEEKER_STATUSES,
     SOCIAL,
 )
-from .participant import latest_start
+from ..rules import latest_start
 
 EDUCATION_RANKS = {level: rank for rank, (level, _label) in enumerate(EDUCATION_LEVELS)}
 

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.plie_base.models.participant import check_date_range
+from odoo.addons.plie_base.rules import check_date_range
 
 from .action import SEAT_HOLDING_STATES
 

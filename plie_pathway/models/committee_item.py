@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import groupby
 
 from odoo.addons.plie_base.constants import SOCIAL
-from odoo.addons.plie_base.models.participant import check_date_range
+from odoo.addons.plie_base.rules import check_date_range
 
 from ..positive_exit import GROUNDS
 from .pathway import OPEN_STATES

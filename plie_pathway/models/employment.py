@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.plie_base.models.participant import check_date_range
+from odoo.addons.plie_base.rules import check_date_range
 
 # Legal maximum of weekly working hours (Code du travail, L3121-20).
 MAX_WEEKLY_HOURS = 48

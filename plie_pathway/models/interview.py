@@ -4,7 +4,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.plie_base.constants import SOCIAL
-from odoo.addons.plie_base.models.participant import check_date_range
+from odoo.addons.plie_base.rules import check_date_range
 
 MAX_INTERVIEW_HOURS = 12
 # Only held interviews are contacts; a no-show is counted per participant.

@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 
-from odoo.addons.plie_base.models.participant import move_referent_followers
+from odoo.addons.plie_base.models.participant_referent import move_referent_followers
 
 from .pathway import OPEN_STATES
 from .prescription import WAITING_STATES

@@ -7,10 +7,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import groupby
 
 from odoo.addons.plie_base.constants import SOCIAL, STATE_CHANGE_KEY
-from odoo.addons.plie_base.models.participant import (
-    check_date_range,
-    move_referent_followers,
-)
+from odoo.addons.plie_base.models.participant_referent import move_referent_followers
+from odoo.addons.plie_base.rules import check_date_range
 
 from ..positive_exit import GROUNDS, positive_exit_ground
 

@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.plie_base.constants import SOCIAL
-from odoo.addons.plie_base.models.participant import check_date_range
+from odoo.addons.plie_base.rules import check_date_range
 
 # DOMAIN.md, "The pathway": the reasons PLIEs suspend a pathway for.
 SUSPENSION_REASONS = [

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import groupby
 
 from odoo.addons.plie_base.constants import GENDERS, SOCIAL
-from odoo.addons.plie_base.models.participant import (
+from odoo.addons.plie_base.rules import (
     check_name_lengths,
     normalize_france_travail_id,
     person_keys,

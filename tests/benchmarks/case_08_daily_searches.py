@@ -9,8 +9,8 @@ from case_05_pathway_kpis import EXIT_FIGURES
 
 from odoo import fields
 
-from odoo.addons.plie_base.models.participant import latest_start
 from odoo.addons.plie_base.models.participant_eligibility import EDUCATION_RANKS
+from odoo.addons.plie_base.rules import latest_start
 from odoo.addons.plie_pathway.report.pathway_report import FIGURES as SPECS
 
 REFERENCE = date(2026, 3, 1)  # the generator's reference date
