@@ -124,15 +124,6 @@ class PlieEsfIndicatorReport(models.TransientModel):
         clauses = (participations._where_calc(d).where_clause for d in domains)
         return tuple(clause if clause.code else SQL("TRUE") for clause in clauses)
 
-    def _indicator_figures(self):
-        """{(code, gender column): count} of every indicator, not stored."""
-        indicators, rows = self._indicator_rows()
-        return {
-            (indicator.code, GENDER_COLUMNS.get(gender, "unknown")): row[sequence]
-            for gender, row in rows.items()
-            for sequence, indicator in enumerate(indicators)
-        }
-
     def _count_by_gender(self, conditions):
         """{gender: [count of each SQL condition]} over the operation's
         counted participations."""

@@ -74,8 +74,14 @@ class EsfIndicators(Case):
         )
 
     def ours(self):
-        # The figures as the report computes them, before it stores them.
-        return self.report._indicator_figures()
+        # The figures as the report's button computes them, before it stores
+        # them (with the entered and incomplete participations it also counts).
+        indicators, rows = self.report._indicator_rows()
+        return {
+            (indicator.code, GENDER_COLUMNS.get(gender, "unknown")): row[sequence]
+            for gender, row in rows.items()
+            for sequence, indicator in enumerate(indicators)
+        }
 
     def stored(self):
         # The report's button: the same figures, stored as its lines.
