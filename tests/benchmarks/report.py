@@ -92,13 +92,31 @@ def markdown(results, rows, machine):
     return "\n".join(lines) + "\n"
 
 
+PHASES = ("small", "large")
+
+
+def case_order(number):
+    """1, 2, ..., 4a, 4b, ..., 8f: the number, then the sub-case letter."""
+    digits = number.rstrip("abcdefgh")
+    return int(digits), number[len(digits) :]
+
+
 def merge(parts):
-    merged = {"measurements": [], "problems": [], "targets": {}}
+    """One result of `parts` (phases, installation case, cases kept from an
+    earlier run), in the table's order: phase, then case."""
+    measurements, problems, targets = [], [], {}
     for part in parts:
-        merged["measurements"] += part["measurements"]
-        merged["problems"] += part["problems"]
-        merged["targets"].update(part["targets"])
-    return merged
+        measurements += part["measurements"]
+        problems += part["problems"]
+        targets.update(part["targets"])
+    return {
+        "measurements": sorted(
+            measurements,
+            key=lambda m: (PHASES.index(m["phase"]), case_order(m["case"])),
+        ),
+        "problems": problems,
+        "targets": {n: targets[n] for n in sorted(targets, key=case_order)},
+    }
 
 
 def without(results, cases):

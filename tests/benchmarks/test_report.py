@@ -108,6 +108,31 @@ def test_merge_joins_the_phases_and_the_installation_case():
     assert set(merged["targets"]) == {"1", "7"}
 
 
+def test_merge_orders_by_phase_then_case():
+    kept = {
+        "measurements": [measurement("4b", "ours", 0.1, 1)],
+        "problems": [],
+        "targets": {"4b": [], "10": []},
+    }
+    again = {
+        "measurements": [
+            measurement("1", "ours", 0.1, 1),
+            measurement("4a", "ours", 0.1, 1, phase="small"),
+            measurement("4a", "ours", 0.1, 1),
+        ],
+        "problems": [],
+        "targets": {"1": [], "4a": []},
+    }
+    merged = report.merge([kept, again])
+    assert [(m["phase"], m["case"]) for m in merged["measurements"]] == [
+        ("small", "4a"),
+        ("large", "1"),
+        ("large", "4a"),
+        ("large", "4b"),
+    ]
+    assert list(merged["targets"]) == ["1", "4a", "4b", "10"]
+
+
 def test_without_drops_the_cases_measured_again():
     results = {
         **RESULTS,
