@@ -13,7 +13,7 @@ class _Sheet:
     """Write a title, a header row and data rows with column formats."""
 
     def __init__(self, workbook, name, title):
-        self.sheet = workbook.add_worksheet(name)
+        self.sheet = workbook.add_worksheet(self._unique_name(workbook, name))
         self.bold = workbook.add_format({"bold": True})
         self.header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2"})
         self.formats = {
@@ -25,6 +25,16 @@ class _Sheet:
         }
         self.sheet.write(0, 0, title, self.bold)
         self.row = 2
+
+    @staticmethod
+    def _unique_name(workbook, name):
+        """`name`, then "`name` (2)"...: a statement of several records has a
+        sheet per record, and sheet names are unique in a workbook."""
+        unique, number = name, 1
+        while workbook.get_worksheet_by_name(unique):
+            number += 1
+            unique = f"{name} ({number})"
+        return unique
 
     def headers(self, labels, width=18):
         for column, label in enumerate(labels):
@@ -41,6 +51,13 @@ class _Sheet:
             if value is False or value is None:
                 value = ""
             self.sheet.write(self.row, column, value, cell_format)
+        self.row += 1
+
+    def typed_line(self, values, writers):
+        """A data row written by one function per column (`write(sheet, row,
+        column, value)`), for large sheets whose column types are known."""
+        for column, (write, value) in enumerate(zip(writers, values, strict=True)):
+            write(self.sheet, self.row, column, value)
         self.row += 1
 
 
@@ -364,7 +381,7 @@ class ParticipantsExport(models.AbstractModel):
             by_operation.setdefault(operation_id, []).append(values)
         return by_operation
 
-    def _cell_writers(self, columns, formats):
+    def _cell_writers(self, columns, date_format):
         """One function per column writing a value of the query in a cell
         with xlsxwriter's method of its type (empty values: no cell)."""
         env = self.env
@@ -378,7 +395,7 @@ class ParticipantsExport(models.AbstractModel):
                 )
             if kind == "date":
                 return lambda sheet, row, column, value: value and sheet.write_datetime(
-                    row, column, value, formats["date"]
+                    row, column, value, date_format
                 )
             if kind == "number":
                 return lambda sheet, row, column, value: (
@@ -395,46 +412,20 @@ class ParticipantsExport(models.AbstractModel):
 
         return [writer(kind) for _label, _sql, kind in columns]
 
-    def _sheet_formats(self, workbook):
-        return {
-            "title": workbook.add_format({"bold": True}),
-            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2"}),
-            "date": workbook.add_format({"num_format": "dd/mm/yyyy"}),
-        }
-
-    def _add_sheet(self, workbook, operation, formats):
-        """A sheet per operation, titled with it: "Participants", then
-        "Participants (2)"... (sheet names are unique in a workbook)."""
-        name = self.env._("Participants")
-        number = 1
-        while workbook.get_worksheet_by_name(name):
-            number += 1
-            name = f"{self.env._('Participants')} ({number})"
-        sheet = workbook.add_worksheet(name)
-        sheet.write(
-            0,
-            0,
-            self.env._("Participants: %(name)s", name=operation.name),
-            formats["title"],
-        )
-        return sheet
-
     def generate_xlsx_report(self, workbook, data, operations):
+        env = self.env
         columns = self._columns()
-        formats = self._sheet_formats(workbook)
-        writers = self._cell_writers(columns, formats)
         rows = self._rows(operations, columns)
         for operation in operations:
-            sheet = self._add_sheet(workbook, operation, formats)
-            sheet.write_row(
-                2, 0, [label for label, _s, _k in columns], formats["header"]
+            sheet = _Sheet(
+                workbook,
+                env._("Participants"),
+                env._("Participants: %(name)s", name=operation.name),
             )
-            sheet.set_column(0, len(columns) - 1, 18)
-            for index, values in enumerate(rows.get(operation.id, ())):
-                for column, (write, value) in enumerate(
-                    zip(writers, values, strict=True)
-                ):
-                    write(sheet, 3 + index, column, value)
+            sheet.headers([label for label, _sql, _kind in columns])
+            writers = self._cell_writers(columns, sheet.formats["date"])
+            for values in rows.get(operation.id, ()):
+                sheet.typed_line(values, writers)
 
 
 class IndicatorsTable(models.AbstractModel):

@@ -223,6 +223,19 @@ class TestXlsxStatements(PlieEsfCase):
         self.assertEqual(len(sheet.parent.worksheets), 2)
         self.assertEqual(len(list(sheet.parent.worksheets[1].iter_rows())), 8)
 
+    def test_statement_of_several_operations_has_a_sheet_each(self):
+        operations = self.operation | self._programmed_operation(1)
+        action = self.env.ref("plie_esf.action_report_funding_plan_statement")
+        content, _kind = action.with_user(self.finance)._render_xlsx(
+            action.report_name, operations.ids, None
+        )
+        workbook = load_workbook(io.BytesIO(content))
+        self.assertEqual(workbook.sheetnames, ["Funding plan", "Funding plan (2)"])
+        titles = [sheet["A1"].value for sheet in workbook.worksheets]
+        self.assertEqual(
+            titles, [f"Funding plan: {operation.name}" for operation in operations]
+        )
+
     def test_indicators_table_and_query_bound(self):
         for index in range(3):
             participant = self._create_participant(
