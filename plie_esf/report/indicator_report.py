@@ -41,16 +41,18 @@ class PlieEsfIndicatorReport(models.TransientModel):
             report.display_name = _("ESF indicators")
 
     def _base_domain(self, base):
+        self.ensure_one()
+        return self._counted_domain() + self._period_domain(base)
+
+    def _counted_domain(self):
+        """The operation's participants (supported more than one day)."""
+        return [("operation_id", "=", self.operation_id.id), ("is_counted", "=", True)]
+
+    def _period_domain(self, base):
         """Entry indicators count who entered in the period; result
         indicators who left in it."""
-        self.ensure_one()
         date_field = "entry_date" if base == "entry" else "exit_date"
-        return [
-            ("operation_id", "=", self.operation_id.id),
-            ("is_counted", "=", True),
-            (date_field, ">=", self.date_from),
-            (date_field, "<=", self.date_to),
-        ]
+        return [(date_field, ">=", self.date_from), (date_field, "<=", self.date_to)]
 
     def _indicator_domain(self, indicator):
         return expression.AND([self._base_domain(indicator.base), indicator.domain])
@@ -93,14 +95,9 @@ class PlieEsfIndicatorReport(models.TransientModel):
         self.operation_id.check_access("read")
         indicators = indicators_for(self.operation_id.fund)
         *own, incomplete = self._indicator_conditions(self.operation_id.fund)
-        table = self.env["plie.esf.participation"]._table
+        participations = self.env["plie.esf.participation"].sudo()
         period = {
-            base: SQL(
-                "%s BETWEEN %s AND %s",
-                SQL.identifier(table, f"{base}_date"),
-                self.date_from,
-                self.date_to,
-            )
+            base: participations._where_calc(self._period_domain(base)).where_clause
             for base in ("entry", "exit")
         }
         conditions = [
@@ -129,9 +126,7 @@ class PlieEsfIndicatorReport(models.TransientModel):
         counted participations."""
         # sudo: as above, only counts leave this method.
         participations = self.env["plie.esf.participation"].sudo()
-        query = participations._where_calc(
-            [("operation_id", "=", self.operation_id.id), ("is_counted", "=", True)]
-        )
+        query = participations._where_calc(self._counted_domain())
         gender = SQL.identifier(query.table, "gender")
         counts = [SQL("COUNT(*) FILTER (WHERE %s)", c) for c in conditions]
         query.groupby = gender
