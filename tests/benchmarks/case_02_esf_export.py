@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from odoo.http import _request_stack
 
 from odoo.addons.plie_esf.esf_rules import RESULT_ANSWERS
+from odoo.addons.plie_esf.report.xlsx_statements import _Sheet
 from odoo.addons.web.controllers.export import ExcelExport
 
 REPORT = "plie_esf.action_report_participants_export"
@@ -102,15 +103,20 @@ class EsfExport(Case):
         headers = [label for label, _getter, _style in report._columns()]
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output)
-        formats = report._sheet_formats(workbook)
         by_operation = {}
         for operation_id, *values in rows:
             by_operation.setdefault(operation_id, []).append(values)
+        _ = self.env._
         for operation in self.operations:
-            sheet = report._add_sheet(workbook, operation, formats)
-            sheet.write_row(2, 0, headers, formats["header"])
+            # The addon's title and header rows, then the cells by hand.
+            sheet = _Sheet(
+                workbook,
+                _("Participants"),
+                _("Participants: %(name)s", name=operation.name),
+            )
+            sheet.headers(headers)
             for index, values in enumerate(by_operation.get(operation.id, ())):
-                self._write_raw_row(sheet, 3 + index, values, formats)
+                self._write_raw_row(sheet.sheet, 3 + index, values, sheet.formats)
         workbook.close()
         return output.getvalue()
 
